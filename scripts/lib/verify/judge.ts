@@ -1,0 +1,77 @@
+// Pure comparison of observed runs with a scenario's expectations.
+import type { Expectation } from '../../../src/schemas/index.ts';
+
+/** What one run of a snippet produced. */
+export interface RunOutcome {
+  stdout: string;
+  stderr: string;
+  /** null when the process was killed. */
+  exitCode: number | null;
+  timedOut: boolean;
+  /** Set when stdout grew past the limit and the run was cut. */
+  outputCut: boolean;
+  durationMs: number;
+}
+
+/** Non-empty trimmed lines, with \r stripped, as the observations of a run. */
+export function observations(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .map((l) => l.replace(/\r$/, '').trimEnd())
+    .filter((l) => l.length > 0);
+}
+
+/** Every way `run` falls short of `expect`; empty when it matches. */
+export function mismatches(expect: Expectation, run: RunOutcome, timeoutMs: number): string[] {
+  if (run.timedOut) return [`timed out after ${timeoutMs} ms (the snippet must exit by itself)`];
+  if (run.outputCut) return ['printed more output than allowed; the run was cut'];
+  const problems: string[] = [];
+  const lines = observations(run.stdout);
+  let at = 0;
+  for (const want of expect.lines) {
+    const found = lines.indexOf(want, at);
+    if (found === -1) {
+      const anywhere = lines.includes(want);
+      problems.push(anywhere ? `expected line out of order: "${want}"` : `expected line not observed: "${want}"`);
+    } else at = found + 1;
+  }
+  for (const banned of expect.absent) if (lines.includes(banned)) problems.push(`line must not appear but did: "${banned}"`);
+  if (run.exitCode !== expect.exitCode) problems.push(`expected exit code ${expect.exitCode}, got ${run.exitCode ?? 'none (killed)'}`);
+  return problems;
+}
+
+export interface Verdict {
+  status: 'verified' | 'failed' | 'inconclusive';
+  matched: number;
+  reason?: string;
+}
+
+/**
+ * All runs must match and print the same observations. Some matching is a race, reported
+ * with its rate as inconclusive; none matching is a failure that shows expected vs observed.
+ */
+export function judge(expect: Expectation, runs: RunOutcome[], timeoutMs: number): Verdict {
+  const perRun = runs.map((r) => mismatches(expect, r, timeoutMs));
+  const matched = perRun.filter((p) => p.length === 0).length;
+  if (matched === 0) {
+    const first = runs[0];
+    const observed = observations(first.stdout);
+    const reason = [
+      ...perRun[0],
+      `expected lines: ${JSON.stringify(expect.lines)}`,
+      `observed lines: ${JSON.stringify(observed)}`,
+      ...(first.stderr.trim() ? [`stderr: ${first.stderr.trim().split('\n').slice(-5).join(' | ')}`] : []),
+    ].join('\n');
+    return { status: 'failed', matched, reason };
+  }
+  if (matched < runs.length) {
+    const firstBad = perRun.find((p) => p.length > 0) ?? [];
+    return { status: 'inconclusive', matched, reason: `only ${matched} of ${runs.length} runs matched (a race); a failing run: ${firstBad.join('; ')}` };
+  }
+  const first = observations(runs[0].stdout).join('\n');
+  const differing = runs.findIndex((r) => observations(r.stdout).join('\n') !== first);
+  if (differing !== -1) {
+    return { status: 'inconclusive', matched, reason: `runs 1 and ${differing + 1} printed different observations; a verified transcript must be the same on every run` };
+  }
+  return { status: 'verified', matched };
+}

@@ -1,0 +1,146 @@
+// Cross-reference checks over loaded content. Each check has a stable id, says what it
+// guards, and returns problems naming the file and field to fix. Pure: no I/O.
+import type { Content } from '../schemas/content.ts';
+import type { Problem } from './problems.ts';
+
+export interface Check {
+  id: string;
+  description: string;
+  run(content: Content): Problem[];
+}
+
+const errorFile = (platform: string) => `content/errors/${platform}.yaml`;
+
+function nameIndex(content: Content): Set<string> {
+  return new Set(content.errors.map((e) => e.name));
+}
+
+/** Problems for each name in `names` that is not a known error. */
+function unknownErrors(known: Set<string>, names: readonly string[], file: string, field: string): Problem[] {
+  return names
+    .map((name, i) => ({ name, i }))
+    .filter(({ name }) => !known.has(name))
+    .map(({ name, i }) => ({ file, field: `${field}.${i}`, message: `unknown error "${name}": it is not in content/errors/*.yaml` }));
+}
+
+function unknownSources(content: Content, ids: readonly string[], file: string, field: string): Problem[] {
+  return ids
+    .map((id, i) => ({ id, i }))
+    .filter(({ id }) => !(id in content.sources))
+    .map(({ id, i }) => ({ file, field: `${field}.${i}`, message: `unknown source "${id}": add it to content/sources.yaml` }));
+}
+
+export const checks: Check[] = [
+  {
+    id: 'unique-numbers',
+    description: 'No two errors of one platform share a number (aliases are listed on the error, not as entries).',
+    run(content) {
+      const seen = new Map<string, string>();
+      const problems: Problem[] = [];
+      for (const e of content.errors) {
+        const key = `${e.platform}:${e.number}`;
+        const first = seen.get(key);
+        if (first) {
+          problems.push({ file: errorFile(e.platform), field: `${e.name}.number`, message: `number ${e.number} is already used by ${first}; make one an alias of the other` });
+        } else seen.set(key, e.name);
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'unique-names',
+    description: 'An alias never collides with an error name or another alias.',
+    run(content) {
+      const names = nameIndex(content);
+      const problems: Problem[] = [];
+      const aliasOwner = new Map<string, string>();
+      for (const e of content.errors) {
+        if (e.platform !== 'linux') continue;
+        e.aliases.forEach((alias, i) => {
+          const other = names.has(alias) ? alias : aliasOwner.get(alias);
+          if (other) problems.push({ file: errorFile('linux'), field: `${e.name}.aliases.${i}`, message: `alias "${alias}" is already taken by ${other}` });
+          aliasOwner.set(alias, e.name);
+        });
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'error-references',
+    description: 'Every error named by a related list, posix mapping, scenario, message, guide or platform table exists.',
+    run(content) {
+      const known = nameIndex(content);
+      const problems: Problem[] = [];
+      for (const e of content.errors) {
+        problems.push(...unknownErrors(known, e.related, errorFile(e.platform), `${e.name}.related`));
+        if (e.platform !== 'linux' && e.posix) problems.push(...unknownErrors(known, [e.posix], errorFile(e.platform), `${e.name}.posix`).map((p) => ({ ...p, field: `${e.name}.posix` })));
+      }
+      for (const s of content.scenarios) problems.push(...unknownErrors(known, s.errors, s.file, 'errors'));
+      for (const m of content.messages) if (m.error) problems.push(...unknownErrors(known, [m.error], m.file, `${m.index}.error`).map((p) => ({ ...p, field: `${m.index}.error` })));
+      for (const g of content.guides) {
+        if (!known.has(g.error)) problems.push({ file: g.file, field: '', message: `guide for unknown error "${g.error}": the file name must be an error name` });
+      }
+      for (const [name, eq] of Object.entries(content.platforms)) {
+        const file = 'content/errors/platforms.yaml';
+        if (!content.errors.some((e) => e.platform === 'linux' && e.name === name)) problems.push({ file, field: name, message: `"${name}" is not a Linux errno in content/errors/linux.yaml` });
+        if (eq.winsock) problems.push(...unknownErrors(known, [eq.winsock], file, `${name}.winsock`).map((p) => ({ ...p, field: `${name}.winsock` })));
+        problems.push(...unknownErrors(known, eq.windows, file, `${name}.windows`));
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'scenario-references',
+    description: 'Every scenario named by a scenario, guide or message exists, and every scenario has its snippet and vice versa.',
+    run(content) {
+      const slugs = new Set(content.scenarios.map((s) => s.slug));
+      const snippetSlugs = new Set(content.snippets.map((s) => s.slug));
+      const problems: Problem[] = [];
+      const unknown = (file: string, field: string, slug: string) =>
+        problems.push({ file, field, message: `unknown scenario "${slug}": there is no content/scenarios/${slug}.mdx` });
+      for (const s of content.scenarios) {
+        s.related.forEach((r, i) => slugs.has(r) || unknown(s.file, `related.${i}`, r));
+        if (!snippetSlugs.has(s.slug)) problems.push({ file: s.file, field: '', message: `missing snippet: create content/snippets/${s.slug}.ts` });
+      }
+      for (const g of content.guides) g.scenarios.forEach((r, i) => slugs.has(r) || unknown(g.file, `scenarios.${i}`, r));
+      for (const m of content.messages) if (m.scenario && !slugs.has(m.scenario)) unknown(m.file, `${m.index}.scenario`, m.scenario);
+      for (const sn of content.snippets) {
+        if (!slugs.has(sn.slug)) problems.push({ file: sn.file, field: '', message: `snippet without a scenario: create content/scenarios/${sn.slug}.mdx or remove it` });
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'source-references',
+    description: 'Every cited source id is defined in content/sources.yaml.',
+    run(content) {
+      const problems: Problem[] = [];
+      for (const e of content.errors) problems.push(...unknownSources(content, e.sources, errorFile(e.platform), `${e.name}.sources`));
+      for (const [name, eq] of Object.entries(content.platforms)) problems.push(...unknownSources(content, eq.sources, 'content/errors/platforms.yaml', `${name}.sources`));
+      for (const s of content.scenarios) {
+        problems.push(...unknownSources(content, s.sources, s.file, 'sources'));
+        for (const [os, doc] of Object.entries(s.documented)) if (doc) problems.push(...unknownSources(content, doc.sources, s.file, `documented.${os}.sources`));
+      }
+      for (const g of content.guides) problems.push(...unknownSources(content, g.sources, g.file, 'sources'));
+      return problems;
+    },
+  },
+  {
+    id: 'snippet-imports',
+    description: 'Snippets import only node:* modules, so a reader can run them with no install.',
+    run(content) {
+      const problems: Problem[] = [];
+      for (const sn of content.snippets) {
+        for (const m of sn.source.matchAll(/^\s*import\b[^'"]*['"]([^'"]+)['"]/gm)) {
+          if (!m[1].startsWith('node:')) problems.push({ file: sn.file, field: 'import', message: `imports "${m[1]}"; snippets may import only node:* modules` });
+        }
+      }
+      return problems;
+    },
+  },
+];
+
+/** Runs every check; an empty list means the content is consistent. */
+export function checkContent(content: Content): Problem[] {
+  return checks.flatMap((c) => c.run(content).map((p) => ({ ...p, message: `[${c.id}] ${p.message}` })));
+}

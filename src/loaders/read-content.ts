@@ -1,0 +1,156 @@
+// Reads everything under content/, validates it with the schemas and returns plain records.
+// Node-only: used by the Astro loaders and by the build scripts, never by the browser.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative, basename } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'astro/zod';
+import {
+  errorRecordSchema,
+  linuxErrorSchema,
+  winsockErrorSchema,
+  windowsErrorSchema,
+  sourceSchema,
+  equivalentsSchema,
+  messageFileSchema,
+  scenarioSchema,
+  guideSchema,
+  type ErrorRecord,
+  type ErrorPlatform,
+} from '../schemas/index.ts';
+import { ContentError, problemsFromIssues, type Problem } from '../lib/problems.ts';
+import type { Content, LocatedMessage, Scenario, Guide, Snippet } from '../schemas/content.ts';
+
+export type { Content };
+
+/** Collects problems while reading, so one bad file does not hide the next. */
+class Reader {
+  readonly problems: Problem[] = [];
+  readonly root: string;
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  rel(path: string): string {
+    return relative(this.root, path) || path;
+  }
+
+  /** Parses YAML text; duplicate keys and syntax errors become problems with line numbers. */
+  yaml(file: string, text: string): unknown {
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) this.problems.push({ file, field: '', message: `invalid YAML: ${e.message.split('\n')[0]}` });
+      return undefined;
+    }
+    return doc.toJS();
+  }
+
+  yamlFile(path: string, required = true): unknown {
+    if (!existsSync(path)) {
+      if (required) this.problems.push({ file: this.rel(path), field: '', message: 'file is missing' });
+      return undefined;
+    }
+    return this.yaml(this.rel(path), readFileSync(path, 'utf8'));
+  }
+
+  validate<S extends z.ZodType>(schema: S, data: unknown, file: string, key = ''): z.infer<S> | undefined {
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    this.problems.push(...problemsFromIssues(file, key, result.error.issues));
+    return undefined;
+  }
+
+  /** A YAML file holding a map from key to record. */
+  keyedFile<S extends z.ZodType>(path: string, schema: S, required = true): Record<string, z.infer<S>> {
+    const data = this.yamlFile(path, required);
+    if (data === undefined) return {};
+    const file = this.rel(path);
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      this.problems.push({ file, field: '', message: 'expected a map from name to record' });
+      return {};
+    }
+    const out: Record<string, z.infer<S>> = {};
+    for (const [key, value] of Object.entries(data)) {
+      const parsed = this.validate(schema, value, file, key);
+      if (parsed !== undefined) out[key] = parsed;
+    }
+    return out;
+  }
+
+  /** Splits `---\nfrontmatter\n---\nbody` and validates the frontmatter. */
+  frontmatterFile<S extends z.ZodType>(path: string, schema: S): { data: z.infer<S>; body: string } | undefined {
+    const file = this.rel(path);
+    const text = readFileSync(path, 'utf8');
+    const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+    if (!match) {
+      this.problems.push({ file, field: '', message: 'missing frontmatter: the file must start with a --- block' });
+      return undefined;
+    }
+    const raw = this.yaml(file, match[1]);
+    if (raw === undefined) return undefined;
+    const data = this.validate(schema, raw, file);
+    return data === undefined ? undefined : { data, body: match[2] };
+  }
+
+  list(dir: string, ext: string): string[] {
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(ext))
+      .sort()
+      .map((f) => join(dir, f));
+  }
+}
+
+const errorFiles: Record<ErrorPlatform, z.ZodType> = {
+  linux: linuxErrorSchema,
+  winsock: winsockErrorSchema,
+  windows: windowsErrorSchema,
+};
+
+/**
+ * Reads and validates all content below `root` (the repository root). Throws a ContentError
+ * listing every problem (schema, YAML syntax, duplicate keys) when anything is wrong.
+ * Cross-references are checked separately by `checkContent` (src/lib/checks.ts).
+ */
+export function readContent(root: string): Content {
+  const r = new Reader(root);
+  const dir = (...p: string[]) => join(root, 'content', ...p);
+
+  const errors: ErrorRecord[] = [];
+  for (const [platform, schema] of Object.entries(errorFiles)) {
+    const records = r.keyedFile(dir('errors', `${platform}.yaml`), schema, platform !== 'windows');
+    for (const [name, data] of Object.entries(records)) {
+      const parsed = r.validate(errorRecordSchema, { ...(data as object), platform, name }, r.rel(dir('errors', `${platform}.yaml`)), name);
+      if (parsed) errors.push(parsed);
+    }
+  }
+  const sources = r.keyedFile(dir('sources.yaml'), sourceSchema);
+  const platforms = r.keyedFile(dir('errors', 'platforms.yaml'), equivalentsSchema, false);
+
+  const messages: LocatedMessage[] = [];
+  for (const path of r.list(dir('messages'), '.yaml')) {
+    const file = r.rel(path);
+    const list = r.validate(messageFileSchema, r.yamlFile(path), file);
+    list?.forEach((m, index) => messages.push({ ...m, file, index }));
+  }
+
+  const scenarios: Scenario[] = [];
+  for (const path of r.list(dir('scenarios'), '.mdx')) {
+    const parsed = r.frontmatterFile(path, scenarioSchema);
+    if (parsed) scenarios.push({ ...parsed.data, slug: basename(path, '.mdx'), file: r.rel(path), body: parsed.body });
+  }
+
+  const guides: Guide[] = [];
+  for (const path of r.list(dir('guides'), '.mdx')) {
+    const parsed = r.frontmatterFile(path, guideSchema);
+    if (parsed) guides.push({ ...parsed.data, error: basename(path, '.mdx'), file: r.rel(path), body: parsed.body });
+  }
+
+  const snippets: Snippet[] = r.list(dir('snippets'), '.ts').map((path) => ({
+    slug: basename(path, '.ts'),
+    file: r.rel(path),
+    source: readFileSync(path, 'utf8'),
+  }));
+
+  if (r.problems.length > 0) throw new ContentError(r.problems);
+  return { root, errors, sources, platforms, messages, scenarios, guides, snippets };
+}

@@ -1,0 +1,37 @@
+// The shapes of loaded content, derived from the schemas: what readContent() returns.
+import type { ErrorRecord } from './error.ts';
+import type { Source } from './source.ts';
+import type { Equivalents } from './platforms.ts';
+import type { Message } from './message.ts';
+import type { ScenarioData, GuideData } from './scenario.ts';
+
+export interface Scenario extends ScenarioData {
+  slug: string;
+  file: string;
+  body: string;
+}
+export interface Guide extends GuideData {
+  error: string;
+  file: string;
+  body: string;
+}
+export interface Snippet {
+  slug: string;
+  file: string;
+  source: string;
+}
+export interface LocatedMessage extends Message {
+  file: string;
+  index: number;
+}
+export interface Content {
+  root: string;
+  errors: ErrorRecord[];
+  sources: Record<string, Source>;
+  platforms: Record<string, Equivalents>;
+  messages: LocatedMessage[];
+  scenarios: Scenario[];
+  guides: Guide[];
+  snippets: Snippet[];
+}
+

@@ -1,0 +1,66 @@
+import { z } from 'astro/zod';
+import { errorName, sourceIds } from './common.ts';
+
+/** Fields shared by every error record, whatever its platform. */
+const baseError = {
+  /** The numeric value (positive, as errno or WSAGetLastError() returns it). */
+  number: z.number().int().positive(),
+  /** The message the platform prints: glibc strerror() for Linux, Microsoft's short title for Winsock. */
+  message: z.string().min(1),
+  /** One line of plain English: what happened, for a reader who does not know the name. */
+  meaning: z.string().min(10),
+  /** Other errors worth reading next. */
+  related: z.array(errorName).default([]),
+  /** Extra words people search with (translations such as 连接被重置, colloquial names). */
+  searchTerms: z.array(z.string().min(1)).default([]),
+  /** Citations, keys into content/sources.yaml. */
+  sources: sourceIds,
+};
+
+/** One Linux errno, keyed by name in content/errors/linux.yaml. */
+export const linuxErrorSchema = z.strictObject({
+  ...baseError,
+  /** Other names for the same number (EWOULDBLOCK for EAGAIN); they get redirect pages, not pages of their own. */
+  aliases: z.array(errorName).default([]),
+  /** Numbers on Linux architectures that do not use the generic table, where they differ. */
+  archNumbers: z
+    .strictObject({
+      alpha: z.number().int().positive().optional(),
+      mips: z.number().int().positive().optional(),
+      parisc: z.number().int().positive().optional(),
+      sparc: z.number().int().positive().optional(),
+    })
+    .optional(),
+});
+
+/** One Windows Sockets error, keyed by name in content/errors/winsock.yaml. */
+export const winsockErrorSchema = z.strictObject({
+  ...baseError,
+  /** Microsoft's longer description, paraphrased (never copied). */
+  description: z.string().min(1).optional(),
+  /** The POSIX errno with the same meaning, where one exists. */
+  posix: errorName.optional(),
+});
+
+export type LinuxErrorData = z.infer<typeof linuxErrorSchema>;
+export type WinsockErrorData = z.infer<typeof winsockErrorSchema>;
+
+
+/** One Windows system error (winerror.h) that sockets surface through overlapped I/O, keyed by name in content/errors/windows.yaml. */
+export const windowsErrorSchema = z.strictObject({
+  ...baseError,
+  /** The POSIX errno libuv (and so Node.js) reports it as, e.g. ERROR_NETNAME_DELETED becomes ECONNRESET. */
+  posix: errorName.optional(),
+});
+export type WindowsErrorData = z.infer<typeof windowsErrorSchema>;
+
+export const errorPlatforms = ['linux', 'winsock', 'windows'] as const;
+export type ErrorPlatform = (typeof errorPlatforms)[number];
+
+/** The merged record the site sees, one per error, whatever file it came from. */
+export const errorRecordSchema = z.discriminatedUnion('platform', [
+  linuxErrorSchema.extend({ platform: z.literal('linux'), name: errorName }),
+  winsockErrorSchema.extend({ platform: z.literal('winsock'), name: errorName }),
+  windowsErrorSchema.extend({ platform: z.literal('windows'), name: errorName }),
+]);
+export type ErrorRecord = z.infer<typeof errorRecordSchema>;

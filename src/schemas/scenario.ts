@@ -1,0 +1,78 @@
+import { z } from 'astro/zod';
+import { errorName, slug, sourceIds } from './common.ts';
+
+/**
+ * What a verified run must show on one platform. The snippet's stdout is split into lines;
+ * `lines` must each appear as a whole line, in this order (other lines may sit between).
+ */
+export const expectationSchema = z.strictObject({
+  /** Whole stdout lines that must appear, in order. */
+  lines: z.array(z.string().min(1)).min(1, 'list at least one line the run must print'),
+  /** Whole lines that must not appear at all (e.g. the opposite outcome). */
+  absent: z.array(z.string().min(1)).default([]),
+  /** The exit code the snippet must end with. */
+  exitCode: z.number().int().min(0).default(0),
+});
+export type Expectation = z.infer<typeof expectationSchema>;
+
+/** One TCP segment (or event) in the sequence diagram. */
+export const segmentSchema = z.strictObject({
+  /** Who sends it. */
+  from: z.enum(['client', 'server', 'kernel', 'app']),
+  /** What it is: SYN, SYN-ACK, ACK, data, FIN, RST, or an application event. */
+  what: z.string().min(1),
+  /** What it means at this step. */
+  note: z.string().min(1).optional(),
+});
+
+/** A documented (never verified here) outcome on a platform we cannot run, with a citation. */
+export const documentedOutcomeSchema = z.strictObject({
+  /** What a program observes there, e.g. "recv() fails with WSAECONNRESET (10054)". */
+  outcome: z.string().min(1),
+  sources: sourceIds,
+});
+
+/** What a snippet needs that a plain unprivileged Linux box may not have. */
+export const requirement = z.enum(['root', 'netns']);
+
+/** Frontmatter of content/scenarios/<slug>.mdx. The slug is the file name; the snippet is content/snippets/<slug>.ts. */
+export const scenarioSchema = z.strictObject({
+  title: z.string().min(5),
+  /** The situation in two sentences. */
+  summary: z.string().min(20),
+  /** Errors this scenario produces or explains (Linux and Winsock names). */
+  errors: z.array(errorName).min(1),
+  /** The sequence of segments on the wire. */
+  segments: z.array(segmentSchema).default([]),
+  /** Expected observations per platform; a platform left out is reported "not verified". */
+  expect: z.strictObject({
+    linux: expectationSchema.optional(),
+    darwin: expectationSchema.optional(),
+  }),
+  /** Outcomes on platforms we do not run, with citations. */
+  documented: z
+    .strictObject({
+      windows: documentedOutcomeSchema.optional(),
+      darwin: documentedOutcomeSchema.optional(),
+    })
+    .default({}),
+  /** What the snippet needs; without it the verifier skips the run and says why. */
+  requires: z.array(requirement).default([]),
+  /** Hard limit for one run of the snippet. */
+  timeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+  /** Other scenarios worth reading next. */
+  related: z.array(slug).default([]),
+  /** Extra search words, e.g. the Chinese names of the errors involved. */
+  searchTerms: z.array(z.string().min(1)).default([]),
+  /** Citations for the claims the prose makes. */
+  sources: sourceIds,
+});
+export type ScenarioData = z.infer<typeof scenarioSchema>;
+
+/** Frontmatter of content/guides/<ERROR>.mdx; the error is the file name. */
+export const guideSchema = z.strictObject({
+  /** Scenarios the guide's "Why it happens" section relies on. */
+  scenarios: z.array(slug).default([]),
+  sources: sourceIds,
+});
+export type GuideData = z.infer<typeof guideSchema>;
