@@ -27,7 +27,7 @@ function unknownSources(content: Content, ids: readonly string[], file: string, 
   return ids
     .map((id, i) => ({ id, i }))
     .filter(({ id }) => !(id in content.sources))
-    .map(({ id, i }) => ({ file, field: `${field}.${i}`, message: `unknown source "${id}": add it to content/sources.yaml` }));
+    .map(({ id, i }) => ({ file, field: `${field}.${i}`, message: `unknown source "${id}": add it to content/sources/*.yaml` }));
 }
 
 export const checks: Check[] = [
@@ -112,7 +112,7 @@ export const checks: Check[] = [
   },
   {
     id: 'source-references',
-    description: 'Every cited source id is defined in content/sources.yaml.',
+    description: 'Every cited source id is defined in content/sources/*.yaml.',
     run(content) {
       const problems: Problem[] = [];
       for (const e of content.errors) problems.push(...unknownSources(content, e.sources, errorFile(e.platform), `${e.name}.sources`));

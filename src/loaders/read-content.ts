@@ -16,6 +16,7 @@ import {
   guideSchema,
   type ErrorRecord,
   type ErrorPlatform,
+  type Source,
 } from '../schemas/index.ts';
 import { ContentError, problemsFromIssues, type Problem } from '../lib/problems.ts';
 import type { Content, LocatedMessage, Scenario, Guide, Snippet } from '../schemas/content.ts';
@@ -123,7 +124,14 @@ export function readContent(root: string): Content {
       if (parsed) errors.push(parsed);
     }
   }
-  const sources = r.keyedFile(dir('sources.yaml'), sourceSchema);
+  // Citations may be split over several files (one per topic); a key defined twice is a problem.
+  const sources: Record<string, Source> = {};
+  for (const path of r.list(dir('sources'), '.yaml')) {
+    for (const [key, source] of Object.entries(r.keyedFile(path, sourceSchema))) {
+      if (key in sources) r.problems.push({ file: r.rel(path), field: key, message: `source "${key}" is already defined in another content/sources/*.yaml file` });
+      else sources[key] = source;
+    }
+  }
   const platforms = r.keyedFile(dir('errors', 'platforms.yaml'), equivalentsSchema, false);
 
   const messages: LocatedMessage[] = [];

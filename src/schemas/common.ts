@@ -8,8 +8,8 @@ export const errorName = z
 /** A scenario slug describes the situation, kebab-case (`rst-on-close-with-unread-data`). */
 export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, e.g. rst-on-close-with-unread-data');
 
-/** Keys into content/sources.yaml; every factual claim carries at least one. */
-export const sourceIds = z.array(z.string().min(1)).min(1, 'cite at least one source from content/sources.yaml');
+/** Keys into content/sources/*.yaml; every factual claim carries at least one. */
+export const sourceIds = z.array(z.string().min(1)).min(1, 'cite at least one source from content/sources/*.yaml');
 
 /** Platforms a snippet can be verified on. Windows outcomes are only ever documented. */
 export const verifiablePlatform = z.enum(['linux', 'darwin']);

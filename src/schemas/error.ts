@@ -13,7 +13,7 @@ const baseError = {
   related: z.array(errorName).default([]),
   /** Extra words people search with (translations such as 连接被重置, colloquial names). */
   searchTerms: z.array(z.string().min(1)).default([]),
-  /** Citations, keys into content/sources.yaml. */
+  /** Citations, keys into content/sources/*.yaml. */
   sources: sourceIds,
 };
 

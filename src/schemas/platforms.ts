@@ -33,7 +33,7 @@ export const equivalentsSchema = z.strictObject({
   rust: z.string().min(1).optional(),
   /** .NET System.Net.Sockets.SocketError member. */
   dotnet: z.string().min(1).optional(),
-  /** Citations, keys into content/sources.yaml. */
+  /** Citations, keys into content/sources/*.yaml. */
   sources: sourceIds,
 });
 export type Equivalents = z.infer<typeof equivalentsSchema>;
