@@ -1,0 +1,44 @@
+// Wiring only: which loader feeds which collection, validated by which schema.
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { errorRecordSchema, equivalentsSchema, messageSchema, sourceSchema, scenarioSchema, guideSchema } from './schemas/index.ts';
+import { contentLoader } from './loaders/astro-loaders.ts';
+
+const errors = defineCollection({
+  loader: contentLoader('errors', (c) => c.errors.map((e) => [e.name, e])),
+  schema: errorRecordSchema,
+});
+
+const platforms = defineCollection({
+  loader: contentLoader('platforms', (c) => Object.entries(c.platforms)),
+  schema: equivalentsSchema,
+});
+
+const messages = defineCollection({
+  loader: contentLoader('messages', (c) => c.messages.map(({ file, index, ...m }) => [`${file}#${index}`, m])),
+  schema: messageSchema,
+});
+
+const sources = defineCollection({
+  loader: contentLoader('sources', (c) => Object.entries(c.sources)),
+  schema: sourceSchema,
+});
+
+const snippets = defineCollection({
+  loader: contentLoader('snippets', (c) => c.snippets.map((s) => [s.slug, { source: s.source }])),
+  schema: z.strictObject({ source: z.string().min(1) }),
+});
+
+const scenarios = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/scenarios' }),
+  schema: scenarioSchema,
+});
+
+const guides = defineCollection({
+  // Keep the file name as the id: it is the error's name, spelled as in the headers.
+  loader: glob({ pattern: '*.mdx', base: './content/guides', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  schema: guideSchema,
+});
+
+export const collections = { errors, platforms, messages, sources, snippets, scenarios, guides };

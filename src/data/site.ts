@@ -1,0 +1,33 @@
+// Loads every collection once per build into plain data for pages and endpoints.
+import { getCollection } from 'astro:content';
+import type { ErrorRecord } from '../schemas/index.ts';
+import { readVerification } from '../loaders/read-verification.ts';
+import type { SiteData } from '../lib/api.ts';
+
+let cached: Promise<SiteData & { byName: Map<string, ErrorRecord> }> | undefined;
+
+async function load() {
+  const [errors, platforms, messages, scenarios, guides] = await Promise.all([
+    getCollection('errors'),
+    getCollection('platforms'),
+    getCollection('messages'),
+    getCollection('scenarios'),
+    getCollection('guides'),
+  ]);
+  const errorList = errors.map((e) => e.data).sort((a, b) => a.platform.localeCompare(b.platform) || a.number - b.number);
+  return {
+    errors: errorList,
+    byName: new Map(errorList.map((e) => [e.name, e])),
+    platforms: Object.fromEntries(platforms.map((p) => [p.id, p.data])),
+    messages: messages.map((m) => m.data),
+    scenarios: scenarios.map((s) => ({ slug: s.id, ...s.data })).sort((a, b) => a.slug.localeCompare(b.slug)),
+    guideScenarios: Object.fromEntries(guides.map((g) => [g.id, g.data.scenarios])),
+    verification: readVerification(),
+  };
+}
+
+/** All site data, loaded once. */
+export function siteData() {
+  cached ??= load();
+  return cached;
+}

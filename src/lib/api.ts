@@ -1,0 +1,127 @@
+// Builds the machine-readable API (dist/api/*.json). errors.json is also the one source the
+// search index is built from, so what a search finds is what the API says.
+import type { ErrorRecord, Equivalents, Message, ScenarioData, Verification, ScenarioResult, Environment, Status } from '../schemas/index.ts';
+import { errorUrl, errorNumberUrl, scenarioUrl, snippetUrl } from './urls.ts';
+import { linuxCounterpart } from './equivalents.ts';
+
+export interface ScenarioInput extends Pick<ScenarioData, 'title' | 'summary' | 'errors' | 'documented' | 'requires' | 'searchTerms'> {
+  slug: string;
+}
+
+export interface SiteData {
+  errors: ErrorRecord[];
+  platforms: Record<string, Equivalents>;
+  messages: Message[];
+  scenarios: ScenarioInput[];
+  /** Scenarios each guide links from "Why it happens", keyed by error name. */
+  guideScenarios: Record<string, string[]>;
+  verification?: Verification;
+}
+
+export interface ErrorApiEntry {
+  platform: ErrorRecord['platform'];
+  name: string;
+  number: number;
+  message: string;
+  meaning: string;
+  aliases: string[];
+  url: string;
+  numberUrl: string;
+  scenarios: string[];
+  related: string[];
+  searchTerms: string[];
+  hasGuide: boolean;
+  equivalents: Omit<Equivalents, 'sources'> & { linux?: string; linuxNumber?: number };
+  messages: Array<Pick<Message, 'text' | 'program' | 'platform'>>;
+}
+
+export interface ScenarioApiEntry {
+  slug: string;
+  title: string;
+  summary: string;
+  errors: string[];
+  url: string;
+  snippet: string;
+  status: Status;
+  reason?: string;
+  environment: Environment | null;
+  runs: number;
+  matched: number;
+  durationMs: number;
+  transcript: string;
+  documented: ScenarioData['documented'];
+}
+
+/** The result for a scenario, or "not-verified" when the verifier has not run (e.g. `astro dev`). */
+export function resultFor(verification: Verification | undefined, slug: string): ScenarioResult {
+  return (
+    verification?.scenarios[slug] ?? {
+      status: 'not-verified',
+      reason: 'the verifier has not run for this build',
+      runs: 0,
+      matched: 0,
+      durationMs: 0,
+      transcript: '',
+      exitCode: null,
+    }
+  );
+}
+
+/** Slugs of scenarios that demonstrate `error`, or its Linux counterpart, in stable order. */
+export function scenariosFor(error: ErrorRecord, data: SiteData): string[] {
+  const slugs = new Set<string>();
+  for (const s of data.scenarios) if (s.errors.includes(error.name)) slugs.add(s.slug);
+  for (const slug of data.guideScenarios[error.name] ?? []) slugs.add(slug);
+  return [...slugs].sort();
+}
+
+/** Messages that name `error` (or, for a Winsock/Windows error, its POSIX twin printed on Windows). */
+export function messagesFor(error: ErrorRecord, data: SiteData): Message[] {
+  return data.messages.filter((m) => m.error === error.name);
+}
+
+export function buildErrorsApi(data: SiteData): ErrorApiEntry[] {
+  const byName = new Map(data.errors.map((e) => [e.name, e]));
+  return data.errors.map((e) => {
+    const linux = linuxCounterpart(e, byName);
+    const { sources: _sources, ...eq } = (linux && data.platforms[linux.name]) || { sources: [], windows: [] };
+    return {
+      platform: e.platform,
+      name: e.name,
+      number: e.number,
+      message: e.message,
+      meaning: e.meaning,
+      aliases: e.platform === 'linux' ? e.aliases : [],
+      url: errorUrl(e.platform, e.name),
+      numberUrl: errorNumberUrl(e.platform, e.number),
+      scenarios: scenariosFor(e, data),
+      related: e.related,
+      searchTerms: e.searchTerms,
+      hasGuide: e.name in data.guideScenarios,
+      equivalents: { ...eq, ...(linux ? { linux: linux.name, linuxNumber: linux.number } : {}) },
+      messages: messagesFor(e, data).map(({ text, program, platform }) => ({ text, program, platform })),
+    };
+  });
+}
+
+export function buildScenariosApi(data: SiteData): ScenarioApiEntry[] {
+  return data.scenarios.map((s) => {
+    const r = resultFor(data.verification, s.slug);
+    return {
+      slug: s.slug,
+      title: s.title,
+      summary: s.summary,
+      errors: s.errors,
+      url: scenarioUrl(s.slug),
+      snippet: snippetUrl(s.slug),
+      status: r.status,
+      ...(r.reason ? { reason: r.reason } : {}),
+      environment: r.runs > 0 && data.verification ? data.verification.environment : null,
+      runs: r.runs,
+      matched: r.matched,
+      durationMs: r.durationMs,
+      transcript: r.transcript,
+      documented: s.documented,
+    };
+  });
+}
