@@ -11,16 +11,16 @@ import { ContentError, formatProblem } from '../src/lib/problems.ts';
 import { verificationSchema, type Verification } from '../src/schemas/index.ts';
 import { verifyAll, detectCapabilities, describeEnvironment, type VerifyTarget } from './lib/verify/verify.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-export const resultsPath = join(root, 'generated', 'verification.json');
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      // The tree to verify; the tests point it at a copy with a broken snippet.
+      root: { type: 'string', default: fileURLToPath(new URL('..', import.meta.url)) },
       runs: { type: 'string', default: process.env.VERIFY_RUNS ?? '3' },
       concurrency: { type: 'string', default: process.env.VERIFY_CONCURRENCY ?? String(availableParallelism()) },
     },
   });
+  const root = values.root;
   const runs = Number(values.runs);
   const concurrency = Number(values.concurrency);
 
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     scenarios,
   });
   mkdirSync(join(root, 'generated'), { recursive: true });
-  writeFileSync(resultsPath, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(root, 'generated', 'verification.json'), `${JSON.stringify(result, null, 2)}\n`);
   report(result);
 }
 

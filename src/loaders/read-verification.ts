@@ -1,9 +1,11 @@
 // Reads generated/verification.json (written by scripts/verify.ts). Node-only, build time.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { verificationSchema, type Verification } from '../schemas/index.ts';
 
-export const verificationPath = fileURLToPath(new URL('../../generated/verification.json', import.meta.url));
+// Resolved from the working directory: pages are bundled before they run, so import.meta.url
+// does not point into src/ at that time. Astro and the scripts run from the repository root.
+export const verificationPath = resolve('generated', 'verification.json');
 
 /** The verifier's results, or undefined when it has not run (pages then say "not verified"). */
 export function readVerification(path = verificationPath): Verification | undefined {

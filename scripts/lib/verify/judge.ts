@@ -40,6 +40,16 @@ export function mismatches(expect: Expectation, run: RunOutcome, timeoutMs: numb
   return problems;
 }
 
+/** The informative part of a crash: the message lines, without the stack frames. */
+function stderrSummary(stderr: string): string {
+  return stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('at ') && l !== '^')
+    .slice(0, 6)
+    .join(' | ');
+}
+
 export interface Verdict {
   status: 'verified' | 'failed' | 'inconclusive';
   matched: number;
@@ -60,7 +70,7 @@ export function judge(expect: Expectation, runs: RunOutcome[], timeoutMs: number
       ...perRun[0],
       `expected lines: ${JSON.stringify(expect.lines)}`,
       `observed lines: ${JSON.stringify(observed)}`,
-      ...(first.stderr.trim() ? [`stderr: ${first.stderr.trim().split('\n').slice(-5).join(' | ')}`] : []),
+      ...(first.stderr.trim() ? [`stderr: ${stderrSummary(first.stderr)}`] : []),
     ].join('\n');
     return { status: 'failed', matched, reason };
   }

@@ -1,0 +1,49 @@
+// The verify command end to end on a copy of the content: a snippet gutted to observe
+// nothing must fail the build with a message naming its scenario.
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const verify = join(repo, 'scripts', 'verify.ts');
+
+function copyContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'errno-kb-'));
+  cpSync(join(repo, 'content'), join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+const runVerify = (root: string) => spawnSync(process.execPath, [verify, '--root', root, '--runs', '1'], { encoding: 'utf8', timeout: 120_000 });
+
+describe('scripts/verify.ts', () => {
+  it('fails naming the scenario whose snippet observes nothing', () => {
+    const root = copyContent();
+    const slug = 'rst-on-close-with-unread-data';
+    writeFileSync(join(root, 'content', 'snippets', `${slug}.ts`), '// gutted\n');
+    const r = runVerify(root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`scenario "${slug}" failed`);
+    expect(r.stderr).toContain('expected line not observed');
+  });
+
+  it('fails naming file and field when a scenario references an unknown error', () => {
+    const root = copyContent();
+    const file = join(root, 'content', 'scenarios', 'connect-to-port-with-no-listener.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('errors: [ECONNREFUSED,', 'errors: [ECONNREFUZED,'));
+    const r = runVerify(root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('content/scenarios/connect-to-port-with-no-listener.mdx: errors.0: [error-references] unknown error "ECONNREFUZED"');
+  });
+
+  it('passes on the real content and records the environment', () => {
+    const root = copyContent();
+    const r = runVerify(root);
+    expect(r.status, r.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(root, 'generated', 'verification.json'), 'utf8'));
+    expect(results.environment.node).toMatch(/^v22\./);
+    expect(Object.keys(results.scenarios).sort()).toEqual(readdirSync(join(root, 'content', 'scenarios')).map((f) => f.replace(/\.mdx$/, '')).sort());
+  });
+});
