@@ -1,0 +1,45 @@
+// Each cross-reference check: the valid tree passes, and a tree breaking the rule fails with
+// the check's id and the file and field to fix.
+import { describe, expect, it } from 'vitest';
+import { readContent } from '../../src/loaders/read-content.ts';
+import { checkContent, checks } from '../../src/lib/checks.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { contentTree, validTree } from '../support/content-tree.ts';
+
+const problems = (changes: Record<string, string | null>) => checkContent(readContent(contentTree(changes))).map(formatProblem);
+const linux = validTree['content/errors/linux.yaml'];
+const scenario = validTree['content/scenarios/reset-demo.mdx'];
+
+const failing: Record<string, [Record<string, string | null>, string]> = {
+  'unique-numbers': [{ 'content/errors/linux.yaml': `${linux}EPIPE:\n  number: 104\n  message: Broken pipe\n  meaning: The reader has gone away.\n  sources: [src-a]\n` }, 'content/errors/linux.yaml: EPIPE.number: [unique-numbers] number 104 is already used by ECONNRESET'],
+  'unique-names': [{ 'content/errors/linux.yaml': linux.replace('  sources', '  aliases: [ECONNRESET]\n  sources') }, 'content/errors/linux.yaml: ECONNRESET.aliases.0: [unique-names] alias "ECONNRESET" is already taken'],
+  'error-references': [{ 'content/scenarios/reset-demo.mdx': scenario.replace('errors: [ECONNRESET]', 'errors: [ECONNRESETT]') }, 'content/scenarios/reset-demo.mdx: errors.0: [error-references] unknown error "ECONNRESETT"'],
+  'scenario-references': [{ 'content/snippets/reset-demo.ts': null }, 'content/scenarios/reset-demo.mdx: [scenario-references] missing snippet: create content/snippets/reset-demo.ts'],
+  'source-references': [{ 'content/errors/linux.yaml': linux.replace('[src-a]', '[src-b]') }, 'content/errors/linux.yaml: ECONNRESET.sources.0: [source-references] unknown source "src-b"'],
+  'snippet-imports': [{ 'content/snippets/reset-demo.ts': "import express from 'express';\n" }, 'content/snippets/reset-demo.ts: import: [snippet-imports] imports "express"'],
+};
+
+describe('content checks', () => {
+  it('pass on a valid tree', () => {
+    expect(problems({})).toEqual([]);
+  });
+
+  it('each have a failing case here', () => {
+    expect(Object.keys(failing).sort()).toEqual(checks.map((c) => c.id).sort());
+  });
+
+  it.each(Object.entries(failing))('%s fails with a located message', (_id, [changes, expected]) => {
+    expect(problems(changes).join('\n')).toContain(expected);
+  });
+
+  it('catches more broken references: related errors, posix mappings, guides, messages', () => {
+    const found = problems({
+      'content/errors/winsock.yaml': validTree['content/errors/winsock.yaml'].replace('posix: ECONNRESET', 'posix: ECONNRESETX'),
+      'content/guides/ENOSUCH.mdx': '---\nsources: [src-a]\n---\n',
+      'content/messages/x.yaml': '- text: "read ECONNRESET"\n  program: Node.js\n  scenario: no-such-scenario\n',
+    }).join('\n');
+    expect(found).toContain('WSAECONNRESET.posix: [error-references] unknown error "ECONNRESETX"');
+    expect(found).toContain('content/guides/ENOSUCH.mdx: [error-references] guide for unknown error "ENOSUCH"');
+    expect(found).toContain('content/messages/x.yaml: 0.scenario: [scenario-references] unknown scenario "no-such-scenario"');
+  });
+});

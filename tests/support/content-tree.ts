@@ -1,0 +1,26 @@
+// Builds small content/ trees in a temp dir, so loader and check tests state their input.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** A minimal valid tree: one Linux error, its Winsock twin, one scenario with its snippet. */
+export const validTree: Record<string, string> = {
+  'content/sources/core.yaml': 'src-a:\n  title: A source\n  url: https://example.com/a\n',
+  'content/errors/linux.yaml': 'ECONNRESET:\n  number: 104\n  message: Connection reset by peer\n  meaning: The peer sent a TCP reset.\n  sources: [src-a]\n',
+  'content/errors/winsock.yaml': 'WSAECONNRESET:\n  number: 10054\n  message: Connection reset by peer.\n  meaning: The peer sent a TCP reset.\n  posix: ECONNRESET\n  sources: [src-a]\n',
+  'content/scenarios/reset-demo.mdx':
+    '---\ntitle: Reset demo\nsummary: A server resets the connection and the client reads ECONNRESET.\nerrors: [ECONNRESET]\nexpect:\n  linux:\n    lines: ["client: read failed ECONNRESET (syscall read)"]\nsources: [src-a]\n---\n\n## What happens\n',
+  'content/snippets/reset-demo.ts': "import net from 'node:net';\n",
+};
+
+/** Writes `validTree` with `changes` applied (a null value deletes the file) and returns the root. */
+export function contentTree(changes: Record<string, string | null> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'errno-kb-content-'));
+  const files = { ...validTree, ...changes };
+  for (const [path, text] of Object.entries(files)) {
+    if (text === null) continue;
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
