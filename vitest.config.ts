@@ -2,12 +2,20 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // The dist and browser tests need a built site; it is built once here.
-    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Browser tests and snippet runs are heavy on a 2-core machine; keep parallelism modest.
+    // Snippet runs and browsers are heavy on a 2-core machine; keep parallelism modest.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/{lib,loaders,scripts,content}/**/*.test.ts'] },
+      },
+      {
+        // Tests over the built site; it is built once before them.
+        extends: true,
+        test: { name: 'site', include: ['tests/{dist,browser}/**/*.test.ts'], globalSetup: ['tests/global-setup.ts'] },
+      },
+    ],
   },
 });

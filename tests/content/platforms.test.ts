@@ -1,0 +1,129 @@
+// Data checks for content/errors/platforms.yaml and content/messages/*.yaml.
+import { describe, it, expect } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { readContent } from '../../src/loaders/read-content.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const content = readContent(root);
+const { platforms, messages, errors } = content;
+
+const linux = new Map(errors.filter((e) => e.platform === 'linux').map((e) => [e.name, e]));
+const winsock = errors.filter((e) => e.platform === 'winsock');
+const winsockByNumber = new Map(winsock.map((e) => [e.number, e]));
+
+describe('platforms.yaml', () => {
+  it('spot-checks known values', () => {
+    expect(platforms.ECONNRESET).toMatchObject({
+      darwin: 54,
+      freebsd: 54,
+      winsock: 'WSAECONNRESET',
+      node: { code: 'ECONNRESET', uvLinux: -104, uvWindows: -4077 },
+      python: 'ConnectionResetError',
+    });
+    expect(platforms.ECONNRESET.windows).toContain('ERROR_NETNAME_DELETED');
+    expect(platforms.EPIPE.darwin).toBe(32);
+    expect(platforms.EPIPE.node?.uvWindows).toBe(-4047);
+    expect(platforms.ECONNREFUSED.darwin).toBe(61);
+    expect(platforms.ECONNREFUSED.node?.uvWindows).toBe(-4078);
+    expect(platforms.ETIMEDOUT.darwin).toBe(60);
+    expect(platforms.ETIMEDOUT.node?.uvWindows).toBe(-4039);
+    expect(platforms.EADDRINUSE.darwin).toBe(48);
+    expect(platforms.EADDRINUSE.node?.uvWindows).toBe(-4091);
+    expect(platforms.EAGAIN.darwin).toBe(35);
+    expect(platforms.EAGAIN.node?.uvWindows).toBe(-4088);
+    expect(platforms.ECANCELED).toMatchObject({ darwin: 89, freebsd: 85 });
+    expect(platforms.EOPNOTSUPP).toMatchObject({ darwin: 102, freebsd: 45 });
+  });
+
+  it('covers every network and descriptor errno the site explains', () => {
+    const required = 'EINTR EBADF EAGAIN EACCES EFAULT EINVAL ENFILE EMFILE EPIPE ENOENT EEXIST ENOSPC ENOTDIR EISDIR ENAMETOOLONG ENOTEMPTY ELOOP ECANCELED ENOTSOCK EDESTADDRREQ EMSGSIZE EPROTOTYPE ENOPROTOOPT EPROTONOSUPPORT ESOCKTNOSUPPORT EOPNOTSUPP EPFNOSUPPORT EAFNOSUPPORT EADDRINUSE EADDRNOTAVAIL ENETDOWN ENETUNREACH ENETRESET ECONNABORTED ECONNRESET ENOBUFS EISCONN ENOTCONN ESHUTDOWN ETOOMANYREFS ETIMEDOUT ECONNREFUSED EHOSTDOWN EHOSTUNREACH EALREADY EINPROGRESS'.split(' ');
+    expect(required.filter((name) => !(name in platforms))).toEqual([]);
+  });
+
+  it('is keyed by Linux errno names only', () => {
+    expect(Object.keys(platforms).filter((name) => !linux.has(name))).toEqual([]);
+  });
+
+  it('gives uvLinux as the negated Linux number', () => {
+    for (const [name, eq] of Object.entries(platforms)) {
+      if (eq.node?.uvLinux === undefined) continue;
+      expect(eq.node.uvLinux, name).toBe(-linux.get(name)!.number);
+    }
+  });
+
+  it('gives a Windows libuv value in libuv\'s fixed range', () => {
+    for (const [name, eq] of Object.entries(platforms)) {
+      const v = eq.node?.uvWindows;
+      if (v === undefined) continue;
+      expect(v, name).toBeLessThanOrEqual(-4000);
+      expect(v, name).toBeGreaterThan(-4100);
+    }
+  });
+
+  it('names a Winsock error whose POSIX equivalent is this errno, when the Winsock file says so', () => {
+    for (const [name, eq] of Object.entries(platforms)) {
+      if (!eq.winsock) continue;
+      const w = winsock.find((e) => e.name === eq.winsock);
+      expect(w, `${name}.winsock`).toBeDefined();
+      if (w && w.platform === 'winsock' && w.posix) expect(w.posix, `${name}.winsock ${eq.winsock}`).toBe(name);
+    }
+  });
+});
+
+describe('messages', () => {
+  it('holds at least 70 log lines', () => {
+    expect(messages.length).toBeGreaterThanOrEqual(70);
+  });
+
+  it('has no duplicate lines', () => {
+    const seen = new Set<string>();
+    const dupes = messages.filter((m) => (seen.has(m.text) ? true : (seen.add(m.text), false)));
+    expect(dupes.map((m) => m.text)).toEqual([]);
+  });
+
+  it('maps every nginx "(104: ..." line to ECONNRESET', () => {
+    const lines = messages.filter((m) => m.program === 'nginx' && m.text.includes('(104:'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const m of lines) expect(m.error, m.text).toBe('ECONNRESET');
+  });
+
+  it('maps every Winsock number quoted in a line to that Winsock error or its POSIX equivalent', () => {
+    // The places programs print a Winsock code: [WinError N], "Error code : N", "(N)" / "(OS N)",
+    // "[N]" (LoadRunner), "(N: message)" (nginx), "0x.../N)" (libpq), "Error N connecting" (redis-py).
+    const patterns = [
+      /\[WinError (\d+)\]/g,
+      /Error code ?: ?(\d+)/g,
+      /\((?:OS )?(\d+)\)/g,
+      /\[(\d+)\]/g,
+      /\((\d+): /g,
+      /0x[0-9A-Fa-f]+\/(\d+)\)/g,
+      /Error (\d+) connecting/g,
+    ];
+    let checked = 0;
+    for (const m of messages) {
+      for (const re of patterns) {
+        for (const match of m.text.matchAll(re)) {
+          const w = winsockByNumber.get(Number(match[1]));
+          if (!w) continue;
+          checked++;
+          const allowed = [w.name, w.platform === 'winsock' ? w.posix : undefined].filter(Boolean);
+          expect(allowed, `${m.file}#${m.index}: ${m.text}`).toContain(m.error);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('uses only documentation or loopback IPv4 addresses', () => {
+    const ok = /^(127\.|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|0\.0\.0\.0$)/;
+    for (const m of messages) {
+      for (const [ip] of m.text.matchAll(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)) expect(ip, m.text).toMatch(ok);
+    }
+  });
+
+  it('marks Windows-only wording as windows', () => {
+    for (const m of messages) {
+      if (/\[WinError \d+\]|forcibly closed by the remote host|actively refused it/.test(m.text)) expect(m.platform, m.text).toBe('windows');
+    }
+  });
+});
