@@ -2,7 +2,7 @@
 // search index is built from, so what a search finds is what the API says.
 import type { ErrorRecord, Equivalents, Message, ScenarioData, Verification, ScenarioResult, Environment, Status } from '../schemas/index.ts';
 import { errorUrl, errorNumberUrl, scenarioUrl, snippetUrl } from './urls.ts';
-import { linuxCounterpart } from './equivalents.ts';
+import { linuxCounterpart, windowsErrorsFor } from './equivalents.ts';
 
 export interface ScenarioInput extends Pick<ScenarioData, 'title' | 'summary' | 'errors' | 'documented' | 'requires' | 'searchTerms'> {
   slug: string;
@@ -31,7 +31,7 @@ export interface ErrorApiEntry {
   related: string[];
   searchTerms: string[];
   hasGuide: boolean;
-  equivalents: Omit<Equivalents, 'sources'> & { linux?: string; linuxNumber?: number };
+  equivalents: Omit<Equivalents, 'sources'> & { linux?: string; linuxNumber?: number; windows: string[] };
   messages: Array<Pick<Message, 'text' | 'program' | 'platform'>>;
 }
 
@@ -84,7 +84,8 @@ export function buildErrorsApi(data: SiteData): ErrorApiEntry[] {
   const byName = new Map(data.errors.map((e) => [e.name, e]));
   return data.errors.map((e) => {
     const linux = linuxCounterpart(e, byName);
-    const { sources: _sources, ...eq } = (linux && data.platforms[linux.name]) || { sources: [], windows: [] };
+    const { sources: _sources, ...eq } = (linux && data.platforms[linux.name]) || { sources: [] };
+    const windows = linux ? windowsErrorsFor(linux.name, byName).map((w) => w.name) : [];
     return {
       platform: e.platform,
       name: e.name,
@@ -98,7 +99,7 @@ export function buildErrorsApi(data: SiteData): ErrorApiEntry[] {
       related: e.related,
       searchTerms: e.searchTerms,
       hasGuide: e.name in data.guideScenarios,
-      equivalents: { ...eq, ...(linux ? { linux: linux.name, linuxNumber: linux.number } : {}) },
+      equivalents: { ...eq, windows, ...(linux ? { linux: linux.name, linuxNumber: linux.number } : {}) },
       messages: messagesFor(e, data).map(({ text, program, platform }) => ({ text, program, platform })),
     };
   });

@@ -84,7 +84,6 @@ export const checks: Check[] = [
         const file = 'content/errors/platforms.yaml';
         if (!content.errors.some((e) => e.platform === 'linux' && e.name === name)) problems.push({ file, field: name, message: `"${name}" is not a Linux errno in content/errors/linux.yaml` });
         if (eq.winsock) problems.push(...unknownErrors(known, [eq.winsock], file, `${name}.winsock`).map((p) => ({ ...p, field: `${name}.winsock` })));
-        problems.push(...unknownErrors(known, eq.windows, file, `${name}.windows`));
       }
       return problems;
     },

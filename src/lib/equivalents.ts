@@ -17,6 +17,11 @@ export function linuxCounterpart(error: ErrorRecord, byName: ReadonlyMap<string,
   return posix?.platform === 'linux' ? posix : undefined;
 }
 
+/** Windows system errors that libuv (and so Node.js) reports as the errno `linuxName`. */
+export function windowsErrorsFor(linuxName: string, byName: ReadonlyMap<string, ErrorRecord>): ErrorRecord[] {
+  return [...byName.values()].filter((e) => e.platform === 'windows' && e.posix === linuxName);
+}
+
 /** Rows of the "same error across platforms" table; rows without a value read "no equivalent". */
 export function equivalentRows(
   error: ErrorRecord,
@@ -27,7 +32,7 @@ export function equivalentRows(
   const eq = linux ? platforms[linux.name] : undefined;
   const winsockName = error.platform === 'winsock' ? error.name : eq?.winsock;
   const winsock = winsockName ? byName.get(winsockName) : undefined;
-  const windows = (eq?.windows ?? []).map((n) => byName.get(n)).filter((e): e is ErrorRecord => e !== undefined);
+  const windows = linux ? windowsErrorsFor(linux.name, byName) : [];
   if (error.platform === 'windows' && !windows.some((w) => w.name === error.name)) windows.unshift(error);
   const link = (e: ErrorRecord | undefined) => (e ? errorUrl(e.platform, e.name) : undefined);
   return [

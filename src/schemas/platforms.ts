@@ -4,7 +4,8 @@ import { errorName, sourceIds } from './common.ts';
 /**
  * How one error shows up across operating systems and languages, keyed by its Linux name
  * in content/errors/platforms.yaml. A field left out means the platform has no equivalent,
- * and the page says so.
+ * and the page says so. Windows system errors are not listed here: each one in
+ * content/errors/windows.yaml names its errno (`posix`), and the tables derive from that.
  */
 export const equivalentsSchema = z.strictObject({
   /** errno number on macOS (XNU sys/errno.h). */
@@ -13,8 +14,6 @@ export const equivalentsSchema = z.strictObject({
   freebsd: z.number().int().positive().optional(),
   /** The Winsock error with the same meaning. */
   winsock: errorName.optional(),
-  /** Windows system errors (winerror.h) that libuv maps to this errno. */
-  windows: z.array(errorName).default([]),
   /** What Node.js reports: err.code and libuv's negative errno on each OS. */
   node: z
     .strictObject({
