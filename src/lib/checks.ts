@@ -139,6 +139,56 @@ export const checks: Check[] = [
   },
 ];
 
+/** Level-2 headings of a Markdown body, in order. */
+export function headings(body: string): string[] {
+  return [...body.replace(/```[\s\S]*?```/g, '').matchAll(/^## +(.+?)\s*$/gm)].map((m) => m[1]);
+}
+
+/** Problems when `body` lacks one of `required` headings or has them out of order. */
+function sectionProblems(file: string, body: string, required: readonly string[]): Problem[] {
+  const found = headings(body);
+  const missing = required.filter((h) => !found.includes(h));
+  if (missing.length > 0) return [{ file, field: 'body', message: `missing section(s) ${missing.map((h) => `"## ${h}"`).join(', ')}` }];
+  const order = required.map((h) => found.indexOf(h));
+  if (order.some((at, i) => i > 0 && at < order[i - 1])) return [{ file, field: 'body', message: `sections must come in this order: ${required.join(', ')}` }];
+  return [];
+}
+
+/** The sections every guide has, in order (issue: cause-and-fix guides). */
+export const guideSections = ['What it means', 'Why it happens', 'How to fix', 'Messages you may see'] as const;
+/** The sections every scenario narrative has, in order. */
+export const scenarioSections = ['What happens', 'Why it happens', 'How to avoid it'] as const;
+
+checks.push(
+  {
+    id: 'prose-sections',
+    description: 'Guides and scenarios have their required sections, in order.',
+    run(content) {
+      return [
+        ...content.guides.flatMap((g) => sectionProblems(g.file, g.body, guideSections)),
+        ...content.scenarios.flatMap((s) => sectionProblems(s.file, s.body, scenarioSections)),
+      ];
+    },
+  },
+  {
+    id: 'prose-links',
+    description: 'Links in guide and scenario prose to /scenarios/, /linux/, /winsock/ or /windows/ pages point at pages that exist.',
+    run(content) {
+      const slugs = new Set(content.scenarios.map((s) => s.slug));
+      const pages = new Set(content.errors.flatMap((e) => [`/${e.platform}/${e.name.toLowerCase()}/`, `/${e.platform}/${e.number}/`, ...(e.platform === 'linux' ? e.aliases.map((a) => `/linux/${a.toLowerCase()}/`) : [])]));
+      const problems: Problem[] = [];
+      for (const doc of [...content.guides, ...content.scenarios]) {
+        for (const [, href] of doc.body.matchAll(/\]\((\/(?:scenarios|linux|winsock|windows)\/[^)#\s]*)/g)) {
+          const scenario = /^\/scenarios\/([^/]+)\/$/.exec(href);
+          const ok = scenario ? slugs.has(scenario[1]) : pages.has(href);
+          if (!ok) problems.push({ file: doc.file, field: 'body', message: `link to ${href} goes nowhere (links end with a slash; error pages use the lower-case name)` });
+        }
+      }
+      return problems;
+    },
+  },
+);
+
 /** Runs every check; an empty list means the content is consistent. */
 export function checkContent(content: Content): Problem[] {
   return checks.flatMap((c) => c.run(content).map((p) => ({ ...p, message: `[${c.id}] ${p.message}` })));

@@ -16,6 +16,8 @@ const failing: Record<string, [Record<string, string | null>, string]> = {
   'error-references': [{ 'content/scenarios/reset-demo.mdx': scenario.replace('errors: [ECONNRESET]', 'errors: [ECONNRESETT]') }, 'content/scenarios/reset-demo.mdx: errors.0: [error-references] unknown error "ECONNRESETT"'],
   'scenario-references': [{ 'content/snippets/reset-demo.ts': null }, 'content/scenarios/reset-demo.mdx: [scenario-references] missing snippet: create content/snippets/reset-demo.ts'],
   'source-references': [{ 'content/errors/linux.yaml': linux.replace('[src-a]', '[src-b]') }, 'content/errors/linux.yaml: ECONNRESET.sources.0: [source-references] unknown source "src-b"'],
+  'prose-sections': [{ 'content/scenarios/reset-demo.mdx': scenario.replace('## What happens\n', '## How to avoid it\n## What happens\n## Why it happens\n') }, 'content/scenarios/reset-demo.mdx: body: [prose-sections] sections must come in this order'],
+  'prose-links': [{ 'content/scenarios/reset-demo.mdx': `${scenario}\nSee [the other one](/scenarios/no-such-thing/) and [reset](/linux/econnreset/).\n` }, 'content/scenarios/reset-demo.mdx: body: [prose-links] link to /scenarios/no-such-thing/ goes nowhere'],
   'snippet-imports': [{ 'content/snippets/reset-demo.ts': "import express from 'express';\n" }, 'content/snippets/reset-demo.ts: import: [snippet-imports] imports "express"'],
 };
 
