@@ -56,13 +56,17 @@ export async function verifyAll(targets: readonly VerifyTarget[], options: Verif
     else runnable.push(t);
   }
 
-  // One task per run, so a slow scenario does not hold a whole worker for all its runs.
-  const tasks = runnable.flatMap((t) => Array.from({ length: options.runs }, () => t));
-  const outcomes = await mapPool(tasks, options.concurrency, (t) =>
-    runSnippet(t.snippet, { timeoutMs: t.timeoutMs, maxOutputBytes: options.maxOutputBytes }),
-  );
+  // One task per run, so a slow scenario does not hold a whole worker for all its runs; the
+  // slowest (largest timeout) start first, which keeps the total close to the longest run.
+  const tasks = runnable
+    .flatMap((t, index) => Array.from({ length: options.runs }, () => ({ t, index })))
+    .sort((a, b) => b.t.timeoutMs - a.t.timeoutMs);
+  const outcomes = await mapPool(tasks, options.concurrency, async ({ t, index }) => ({
+    index,
+    outcome: await runSnippet(t.snippet, { timeoutMs: t.timeoutMs, maxOutputBytes: options.maxOutputBytes }),
+  }));
   runnable.forEach((t, i) => {
-    const runs: RunOutcome[] = outcomes.slice(i * options.runs, (i + 1) * options.runs);
+    const runs: RunOutcome[] = outcomes.filter((o) => o.index === i).map((o) => o.outcome);
     const verdict = judge(t.expect[platform]!, runs, t.timeoutMs);
     results[t.slug] = {
       status: verdict.status,
