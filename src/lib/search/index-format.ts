@@ -77,7 +77,7 @@ export interface BuildOptions {
 
 /** Builds the compact index from the errors API and the scenarios. */
 export function buildSearchIndex(errors: ErrorApiEntry[], scenarios: ScenarioIndexInput[], options: BuildOptions = {}): SearchIndex {
-  const { meaningMax = 110, summaryMax = 90, logMax = 160 } = options;
+  const { meaningMax = 100, summaryMax = 90, logMax = 160 } = options;
   const e = errors.map((err): IndexError => {
     const entry: IndexError = { p: platformCodes[err.platform], n: err.name, c: err.number, m: err.message };
     if (err.meaning) entry.d = shorten(err.meaning, meaningMax);

@@ -93,7 +93,7 @@ const NUMBER_PATTERNS: Array<[RegExp, NumberKind]> = [
   // "error 10053", "Error code : 10054", "socket error # 10054", "code=10054", "error: 10060".
   [/\b(?:error|err|code|wsa(?:getlasterror)?)\s{0,3}(?:code|no|number|num)?\s{0,3}[:=#]?\s{0,3}[:=#]?\s{0,3}(-?\d{1,6})\b/gi, 'any'],
   // .NET: "SocketException (10054): ...".
-  [/\bexception\s{0,3}\((\d{1,6})\)/gi, 'any'],
+  [/exception\s{0,3}\((\d{1,6})\)/gi, 'any'],
 ];
 
 const BARE_NUMBER = /^[#(\[]?\s*(-?\d{1,6})\s*[)\]]?$/;
@@ -148,6 +148,14 @@ const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'is', 'it'
 export function tokenize(text: string, max = 64): string[] {
   const out: string[] = [];
   const lower = text.toLowerCase();
+  if (!CJK.test(lower)) {
+    // Fast path, most texts: plain words.
+    for (const w of lower.match(TOKEN) ?? []) {
+      if (w.length > 1 && !STOP.has(w)) out.push(w);
+      if (out.length >= max) break;
+    }
+    return out;
+  }
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   let guard = 0;
@@ -155,7 +163,6 @@ export function tokenize(text: string, max = 64): string[] {
     const w = m[0];
     if (CJK.test(w)) {
       // Split mixed runs into CJK and non-CJK parts; CJK parts become bigrams.
-      const chars = [...w];
       let latin = '';
       let run: string[] = [];
       const flushRun = () => {
@@ -163,7 +170,7 @@ export function tokenize(text: string, max = 64): string[] {
         for (let i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
         run = [];
       };
-      for (const ch of chars) {
+      for (const ch of w) {
         if (CJK.test(ch)) {
           if (latin.length > 1) out.push(latin);
           latin = '';
