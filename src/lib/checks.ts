@@ -49,10 +49,16 @@ export const checks: Check[] = [
   },
   {
     id: 'unique-names',
-    description: 'An alias never collides with an error name or another alias.',
+    description: 'An error name is defined in one platform file only, and an alias never collides with an error name or another alias.',
     run(content) {
       const names = nameIndex(content);
       const problems: Problem[] = [];
+      const platformOf = new Map<string, string>();
+      for (const e of content.errors) {
+        const first = platformOf.get(e.name);
+        if (first) problems.push({ file: errorFile(e.platform), field: e.name, message: `"${e.name}" is already defined in ${errorFile(first)}` });
+        else platformOf.set(e.name, e.platform);
+      }
       const aliasOwner = new Map<string, string>();
       for (const e of content.errors) {
         if (e.platform !== 'linux') continue;

@@ -6,6 +6,8 @@ import { parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
 import {
   errorRecordSchema,
+  errorName,
+  slug,
   linuxErrorSchema,
   winsockErrorSchema,
   windowsErrorSchema,
@@ -141,19 +143,27 @@ export function readContent(root: string): Content {
     list?.forEach((m, index) => messages.push({ ...m, file, index }));
   }
 
+  // A slug is the file name; it must be kebab-case so that two slugs never differ only in case.
+  const named = (path: string, ext: string, schema: z.ZodType, what: string) => {
+    const name = basename(path, ext);
+    const ok = schema.safeParse(name).success;
+    if (!ok) r.problems.push({ file: r.rel(path), field: '', message: `file name "${name}" is not a valid ${what}` });
+    return ok;
+  };
+
   const scenarios: Scenario[] = [];
-  for (const path of r.list(dir('scenarios'), '.mdx')) {
+  for (const path of r.list(dir('scenarios'), '.mdx').filter((p) => named(p, '.mdx', slug, 'scenario slug (kebab-case, e.g. rst-on-close-with-unread-data)'))) {
     const parsed = r.frontmatterFile(path, scenarioSchema);
     if (parsed) scenarios.push({ ...parsed.data, slug: basename(path, '.mdx'), file: r.rel(path), body: parsed.body });
   }
 
   const guides: Guide[] = [];
-  for (const path of r.list(dir('guides'), '.mdx')) {
+  for (const path of r.list(dir('guides'), '.mdx').filter((p) => named(p, '.mdx', errorName, 'error name (e.g. ECONNRESET)'))) {
     const parsed = r.frontmatterFile(path, guideSchema);
     if (parsed) guides.push({ ...parsed.data, error: basename(path, '.mdx'), file: r.rel(path), body: parsed.body });
   }
 
-  const snippets: Snippet[] = r.list(dir('snippets'), '.ts').map((path) => ({
+  const snippets: Snippet[] = r.list(dir('snippets'), '.ts').filter((p) => named(p, '.ts', slug, 'scenario slug (kebab-case)')).map((path) => ({
     slug: basename(path, '.ts'),
     file: r.rel(path),
     source: readFileSync(path, 'utf8'),

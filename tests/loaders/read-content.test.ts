@@ -3,16 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { readContent } from '../../src/loaders/read-content.ts';
 import { ContentError, formatProblem } from '../../src/lib/problems.ts';
+import { checkContent } from '../../src/lib/checks.ts';
 import { contentTree, validTree } from '../support/content-tree.ts';
 
+/** Problems from reading and cross-checking a tree: what the build would print. */
 function problemsOf(changes: Record<string, string | null>): string[] {
   try {
-    readContent(contentTree(changes));
+    return checkContent(readContent(contentTree(changes))).map(formatProblem);
   } catch (err) {
     if (err instanceof ContentError) return err.problems.map(formatProblem);
     throw err;
   }
-  return [];
 }
 
 describe('readContent', () => {
@@ -49,5 +50,32 @@ describe('readContent', () => {
 
   it('rejects a source defined in two files', () => {
     expect(problemsOf({ 'content/sources/more.yaml': validTree['content/sources/core.yaml'] }).join('\n')).toContain('source "src-a" is already defined');
+  });
+});
+
+const scenario = validTree['content/scenarios/reset-demo.mdx'];
+
+// A duplicate scenario slug cannot be written as such: the slug is the .mdx file name, and one
+// directory cannot hold two files of the same name; kebab-case file names rule out slugs that
+// differ only in case.
+describe('more content that must be rejected', () => {
+  it.each([
+    ['an unknown field in scenario frontmatter', { 'content/scenarios/reset-demo.mdx': scenario.replace('sources: [src-a]', 'sources: [src-a]\ncolour: red') }, 'content/scenarios/reset-demo.mdx: Unrecognized key: "colour"'],
+    ['an unknown field in a message', { 'content/messages/x.yaml': '- text: "read ECONNRESET"\n  program: Node.js\n  error: ECONNRESET\n  colour: red\n' }, 'content/messages/x.yaml: 0: Unrecognized key: "colour"'],
+    ['an unknown field in a source', { 'content/sources/core.yaml': `${validTree['content/sources/core.yaml']}  colour: red\n` }, 'content/sources/core.yaml: src-a: Unrecognized key: "colour"'],
+    ['an unknown field in guide frontmatter', { 'content/guides/ECONNRESET.mdx': '---\nsources: [src-a]\ncolour: red\n---\n' }, 'content/guides/ECONNRESET.mdx: Unrecognized key: "colour"'],
+    ['a platforms entry defined twice', { 'content/errors/platforms.yaml': 'ECONNRESET:\n  darwin: 54\n  sources: [src-a]\nECONNRESET:\n  darwin: 54\n  sources: [src-a]\n' }, 'content/errors/platforms.yaml: invalid YAML: Map keys must be unique'],
+    ['a snippet file without its scenario', { 'content/snippets/orphan.ts': "import net from 'node:net';\n" }, 'content/snippets/orphan.ts: [scenario-references] snippet without a scenario'],
+  ])('rejects %s, naming the file', (_label, changes, expected) => {
+    expect(problemsOf(changes).join('\n')).toContain(expected);
+  });
+
+  it('rejects scenario file names that are not kebab-case (so no two differ only in case) (they collide on case-insensitive file systems)', () => {
+    expect(problemsOf({ 'content/scenarios/Reset-Demo.mdx': scenario, 'content/snippets/Reset-Demo.ts': "import net from 'node:net';\n" }).join('\n')).toContain('content/scenarios/Reset-Demo.mdx: file name "Reset-Demo" is not a valid scenario slug');
+  });
+
+  it('rejects one error name defined in two platform files (byName would keep only one)', () => {
+    const twin = 'ECONNRESET:\n  number: 10099\n  message: Reset.\n  meaning: The peer sent a TCP reset.\n  sources: [src-a]\n';
+    expect(problemsOf({ 'content/errors/winsock.yaml': `${validTree['content/errors/winsock.yaml']}${twin}` }).join('\n')).toContain('content/errors/winsock.yaml: ECONNRESET: [unique-names] "ECONNRESET" is already defined in content/errors/linux.yaml');
   });
 });

@@ -8,10 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { verifyAll, type VerifyTarget } from '../../scripts/lib/verify/verify.ts';
-import { readContent } from '../../src/loaders/read-content.ts';
-import { checkContent } from '../../src/lib/checks.ts';
-import { ContentError, formatProblem } from '../../src/lib/problems.ts';
-import { contentTree, validTree } from '../support/content-tree.ts';
 import { parse as parseYaml } from 'yaml';
 import { scenarioSchema } from '../../src/schemas/index.ts';
 
@@ -182,44 +178,4 @@ describe('verifyAll leaves nothing behind', () => {
       rmSync(work, { recursive: true, force: true });
     }
   }, 60_000);
-});
-
-function problemsOf(changes: Record<string, string | null>): string[] {
-  try {
-    const content = readContent(contentTree(changes));
-    return checkContent(content).map(formatProblem);
-  } catch (err) {
-    if (err instanceof ContentError) return err.problems.map(formatProblem);
-    throw err;
-  }
-}
-
-const scenario = validTree['content/scenarios/reset-demo.mdx'];
-
-// Cases tests/loaders/read-content.test.ts and tests/lib/checks.test.ts do not have yet.
-// A duplicate scenario slug cannot be written as such: the slug is the .mdx file name, and one
-// directory cannot hold two files of the same name. A duplicate error code (YAML key) and a
-// duplicate number, malformed YAML and a missing snippet are covered there.
-describe('content cases not covered elsewhere', () => {
-  it.each([
-    ['an unknown field in scenario frontmatter', { 'content/scenarios/reset-demo.mdx': scenario.replace('sources: [src-a]', 'sources: [src-a]\ncolour: red') }, 'content/scenarios/reset-demo.mdx: Unrecognized key: "colour"'],
-    ['an unknown field in a message', { 'content/messages/x.yaml': '- text: "read ECONNRESET"\n  program: Node.js\n  error: ECONNRESET\n  colour: red\n' }, 'content/messages/x.yaml: 0: Unrecognized key: "colour"'],
-    ['an unknown field in a source', { 'content/sources/core.yaml': `${validTree['content/sources/core.yaml']}  colour: red\n` }, 'content/sources/core.yaml: src-a: Unrecognized key: "colour"'],
-    ['an unknown field in guide frontmatter', { 'content/guides/ECONNRESET.mdx': '---\nsources: [src-a]\ncolour: red\n---\n' }, 'content/guides/ECONNRESET.mdx: Unrecognized key: "colour"'],
-    ['a platforms entry defined twice', { 'content/errors/platforms.yaml': 'ECONNRESET:\n  darwin: 54\n  sources: [src-a]\nECONNRESET:\n  darwin: 54\n  sources: [src-a]\n' }, 'content/errors/platforms.yaml: invalid YAML: Map keys must be unique'],
-    ['a snippet file without its scenario', { 'content/snippets/orphan.ts': "import net from 'node:net';\n" }, 'content/snippets/orphan.ts: [scenario-references] snippet without a scenario'],
-  ])('rejects %s, naming the file', (_label, changes, expected) => {
-    expect(problemsOf(changes).join('\n')).toContain(expected);
-  });
-
-  // Gaps: these pass the checks today. it.fails keeps them visible and turns red once fixed,
-  // so the fix can flip them to plain it().
-  it.fails('rejects scenario slugs that differ only in case (they collide on case-insensitive file systems)', () => {
-    expect(problemsOf({ 'content/scenarios/Reset-Demo.mdx': scenario, 'content/snippets/Reset-Demo.ts': "import net from 'node:net';\n" }).length).toBeGreaterThan(0);
-  });
-
-  it.fails('rejects one error name defined in two platform files (byName would keep only one)', () => {
-    const twin = 'ECONNRESET:\n  number: 10099\n  message: Reset.\n  meaning: The peer sent a TCP reset.\n  sources: [src-a]\n';
-    expect(problemsOf({ 'content/errors/winsock.yaml': `${validTree['content/errors/winsock.yaml']}${twin}` }).length).toBeGreaterThan(0);
-  });
 });

@@ -1,5 +1,5 @@
 // Builds small content/ trees in a temp dir, so loader and check tests state their input.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -13,9 +13,13 @@ export const validTree: Record<string, string> = {
   'content/snippets/reset-demo.ts': "import net from 'node:net';\n",
 };
 
+// All trees of one test process live under one folder, removed when the process exits.
+const base = mkdtempSync(join(tmpdir(), 'errno-kb-content-'));
+process.on('exit', () => rmSync(base, { recursive: true, force: true }));
+
 /** Writes `validTree` with `changes` applied (a null value deletes the file) and returns the root. */
 export function contentTree(changes: Record<string, string | null> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'errno-kb-content-'));
+  const root = mkdtempSync(join(base, 'tree-'));
   const files = { ...validTree, ...changes };
   for (const [path, text] of Object.entries(files)) {
     if (text === null) continue;
