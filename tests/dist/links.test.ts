@@ -1,21 +1,13 @@
 // Every internal link and #anchor in dist/ resolves, and no page loads anything from another
 // host (citations, plain <a href> to other sites, are fine: they are not fetched at run time).
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { dist } from './support.ts';
+import { dist, walk } from './support.ts';
 
 /** The public address pages are built for (astro.config.mjs); links to it are internal. */
 const site = new URL(process.env.SITE_URL ?? 'https://errno-kb.example');
 
-function walk(dir: string, ext: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, ext, out);
-    else if (name.endsWith(ext)) out.push(path);
-  }
-  return out;
-}
 
 /** `dist/linux/econnreset/index.html` -> `/linux/econnreset/`; `dist/404.html` -> `/404.html`. */
 function urlPathOf(file: string): string {

@@ -2,21 +2,13 @@
 // fits in 25 KB gzipped, and the only JavaScript anywhere is the allowed islands (search box,
 // copy button, theme toggle). Error pages never carry the search index.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, relative, sep } from 'node:path';
-import { dist, errorsApi, page } from './support.ts';
+import { dist, errorsApi, page, walk } from './support.ts';
 
 const budget = 25 * 1024;
 
-function walk(dir: string, ext: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, ext, out);
-    else if (name.endsWith(ext)) out.push(path);
-  }
-  return out;
-}
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag)?.[1]?.replaceAll('&amp;', '&');
 

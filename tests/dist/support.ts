@@ -1,5 +1,5 @@
 // Reads the built site for tests over dist/.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorApiEntry, ScenarioApiEntry } from '../../src/lib/api.ts';
@@ -29,4 +29,14 @@ export function hrefs(html: string): string[] {
 /** Where a redirect page (meta refresh) points. */
 export function redirectTarget(html: string): string | undefined {
   return /http-equiv="refresh" content="0; url=([^"]+)"/.exec(html)?.[1];
+}
+
+/** Every file below `dir` whose name ends with `ext`. */
+export function walk(dir: string, ext: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, ext, out);
+    else if (name.endsWith(ext)) out.push(path);
+  }
+  return out;
 }
