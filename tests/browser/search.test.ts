@@ -133,6 +133,27 @@ describe('combobox behaviour', () => {
     }
   });
 
+  it('shows which option is highlighted, and lays each option out as title, label, detail', async () => {
+    // Options are created by script; scoped component styles would silently miss them.
+    const { page } = await open(site, '/');
+    try {
+      await enter(page, '10054');
+      await results(page);
+      const style = (selector: string) =>
+        page.$eval(selector, (el) => {
+          const s = getComputedStyle(el);
+          return { border: s.borderTopColor, display: s.display, weight: s.fontWeight };
+        });
+      const selected = await style(`${listbox} [aria-selected="true"]`);
+      const other = await style(`${listbox} [aria-selected="false"]`);
+      expect(selected.border).not.toBe(other.border);
+      expect((await style(`${listbox} [aria-selected="true"] .r-detail`)).display).toBe('block');
+      expect(Number((await style(`${listbox} [aria-selected="true"] .r-title`)).weight)).toBeGreaterThanOrEqual(600);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('Escape closes the listbox, a second Escape clears the box', async () => {
     const { page } = await open(site, '/');
     try {
