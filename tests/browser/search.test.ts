@@ -281,7 +281,7 @@ describe('/search/ (Pagefind)', () => {
   it('reads ?q= and shows results', async () => {
     const { page, log } = await open(site, '/search/?q=keepalive');
     try {
-      await // Results render as placeholders first; wait for their links.
+      // Results render as placeholders first; wait for their links.
       await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
       expect(await page.$$eval('.pagefind-ui__result-link', (as) => as.length)).toBeGreaterThan(0);
       expect(await page.inputValue('.pagefind-ui__search-input')).toBe('keepalive');
