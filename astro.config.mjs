@@ -12,7 +12,11 @@ const site = process.env.SITE_URL ?? 'https://errno-kb.example';
 // Permalinks by number and by alias are redirects (noindex): keep them out of the sitemap.
 const { errors } = readContent(process.cwd());
 const redirects = new Set(
-  errorPlatforms.flatMap((platform) => permalinks(errors, platform).filter((p) => p.redirect).map((p) => `/${platform}/${p.key}/`)),
+  errorPlatforms.flatMap((platform) =>
+    permalinks(errors, platform)
+      .filter((p) => p.redirect)
+      .map((p) => `/${platform}/${p.key}/`),
+  ),
 );
 
 export default defineConfig({

@@ -10,7 +10,18 @@
 // every scenario is cloned with its snippet under a new slug (<slug>-x2 ...). Messages, guides
 // and sources are left as they are. Temporary workspaces are removed at the end.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +76,12 @@ function measure(cwd: string, command: string[], env: NodeJS.ProcessEnv = {}): P
   const argv = gnuTime ? [gnuTime, '-f', '%e %M', '-o', timeFile, ...command] : command;
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(argv[0], argv.slice(1), {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-4000);
@@ -77,7 +93,10 @@ function measure(cwd: string, command: string[], env: NodeJS.ProcessEnv = {}): P
     const poll = setInterval(() => {
       if (child.pid === undefined) return;
       const pids = tree(child.pid);
-      treeKB = Math.max(treeKB, pids.reduce((sum, p) => sum + statusKB(p, 'VmRSS'), 0));
+      treeKB = Math.max(
+        treeKB,
+        pids.reduce((sum, p) => sum + statusKB(p, 'VmRSS'), 0),
+      );
       for (const p of pids) hwmKB = Math.max(hwmKB, statusKB(p, 'VmHWM'));
     }, 100);
     const timer = setTimeout(() => {
@@ -101,7 +120,13 @@ function measure(cwd: string, command: string[], env: NodeJS.ProcessEnv = {}): P
         }
         rmSync(timeFile, { force: true });
       }
-      resolve({ seconds, peakMB: peakKB / 1024, treeMB: treeKB / 1024, ok: code === 0, tail: output.trim().split('\n').slice(-15).join('\n') });
+      resolve({
+        seconds,
+        peakMB: peakKB / 1024,
+        treeMB: treeKB / 1024,
+        ok: code === 0,
+        tail: output.trim().split('\n').slice(-15).join('\n'),
+      });
     });
   });
 }
@@ -155,7 +180,10 @@ function multiply(ws: string, factor: number): void {
     const slug = file.slice(0, -'.mdx'.length);
     if (!existsSync(join(snippets, `${slug}.ts`))) continue;
     for (let copy = 2; copy <= factor; copy++) {
-      const text = readFileSync(join(scenarios, file), 'utf8').replace(/^title: (.*)$/m, (_m, t: string) => `title: ${JSON.stringify(`${t.replace(/^["']|["']$/g, '')} (copy ${copy})`)}`);
+      const text = readFileSync(join(scenarios, file), 'utf8').replace(
+        /^title: (.*)$/m,
+        (_m, t: string) => `title: ${JSON.stringify(`${t.replace(/^["']|["']$/g, '')} (copy ${copy})`)}`,
+      );
       writeFileSync(join(scenarios, `${slug}-x${copy}.mdx`), text);
       cpSync(join(snippets, `${slug}.ts`), join(snippets, `${slug}-x${copy}.ts`));
     }
@@ -218,7 +246,14 @@ function table(results: SizeResult[]): string {
       return s ? [`${s.seconds.toFixed(1)}${s.ok ? '' : '!'}`, s.peakMB.toFixed(0)] : ['-', '-'];
     });
     const steps = Object.values(r.steps).filter((s): s is StepResult => !!s);
-    rows.push([`${r.factor}x`, String(r.pages), String(r.scenarios), ...cells, Math.max(0, ...steps.map((s) => s.treeMB)).toFixed(0), steps.reduce((t, s) => t + s.seconds, 0).toFixed(1)]);
+    rows.push([
+      `${r.factor}x`,
+      String(r.pages),
+      String(r.scenarios),
+      ...cells,
+      Math.max(0, ...steps.map((s) => s.treeMB)).toFixed(0),
+      steps.reduce((t, s) => t + s.seconds, 0).toFixed(1),
+    ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => c.padStart(widths[i])).join('  ')).join('\n');
@@ -235,12 +270,16 @@ function growth(results: SizeResult[]): string[] {
     const b = large.steps[name]!.seconds / unitLarge;
     const ratio = b / a;
     const verdict = ratio <= 1.3 ? 'linear or better' : ratio <= 2 ? 'slightly super-linear' : 'super-linear: investigate';
-    lines.push(`growth: ${name.padEnd(11)} ${(a * 1000).toFixed(1)} ms/${unit} at ${small.factor}x -> ${(b * 1000).toFixed(1)} ms/${unit} at ${large.factor}x (x${ratio.toFixed(2)}): ${verdict}`);
+    lines.push(
+      `growth: ${name.padEnd(11)} ${(a * 1000).toFixed(1)} ms/${unit} at ${small.factor}x -> ${(b * 1000).toFixed(1)} ms/${unit} at ${large.factor}x (x${ratio.toFixed(2)}): ${verdict}`,
+    );
   };
   judge('verify', small.scenarios, large.scenarios, 'scenario');
   judge('astro build', small.pages, large.pages, 'page');
   judge('pagefind', small.pages, large.pages, 'page');
-  lines.push('growth: fixed start-up costs (Vite, loading content) make small sizes look slower per unit; a ratio near or below 1 is linear.');
+  lines.push(
+    'growth: fixed start-up costs (Vite, loading content) make small sizes look slower per unit; a ratio near or below 1 is linear.',
+  );
   return lines;
 }
 
@@ -252,12 +291,19 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
     },
   });
-  const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 20);
-  console.log(`bench: sizes ${sizes.join(', ')}x; verify runs ${values.runs}; peak memory via ${gnuTime ? '/usr/bin/time %M and /proc polling' : '/proc polling'}`);
+  const sizes = values.sizes
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 20);
+  console.log(
+    `bench: sizes ${sizes.join(', ')}x; verify runs ${values.runs}; peak memory via ${gnuTime ? '/usr/bin/time %M and /proc polling' : '/proc polling'}`,
+  );
   const results: SizeResult[] = [];
   for (const factor of sizes) results.push(await benchSize(factor, values.runs, values.concurrency));
   console.log(`\n${table(results)}\n`);
-  console.log('MB = peak resident set of the largest single process of the step; tree MB = largest sum over a step\'s process tree at one moment; ! = step failed.');
+  console.log(
+    "MB = peak resident set of the largest single process of the step; tree MB = largest sum over a step's process tree at one moment; ! = step failed.",
+  );
   for (const line of growth(results)) console.log(line);
   if (results.some((r) => Object.values(r.steps).some((s) => s && !s.ok))) process.exitCode = 1;
 }

@@ -48,7 +48,13 @@ function synthetic(index: SearchIndex, times: number): SearchIndex {
       if (k === 0) e.push(x);
       else {
         const n = `${x.n}_${tag(k)}`;
-        e.push({ ...x, n, c: x.c + 20000 * k, u: `/synthetic/${k}/${n.toLowerCase()}/`, ...(x.x ? { x: { ...x.x, d: x.x.d && x.x.d + 20000 * k } } : {}) });
+        e.push({
+          ...x,
+          n,
+          c: x.c + 20000 * k,
+          u: `/synthetic/${k}/${n.toLowerCase()}/`,
+          ...(x.x ? { x: { ...x.x, d: x.x.d && x.x.d + 20000 * k } } : {}),
+        });
       }
     }
     for (const x of index.s) s.push(k === 0 ? x : { ...x, s: `${x.s}-${k}`, h: `${x.h} (${tag(k)})` });
@@ -76,7 +82,9 @@ interface Row {
 
 async function main(): Promise<number> {
   if (!existsSync(join(dist, 'index.html')) || !existsSync(indexFile)) {
-    console.error('bench:search: dist/ (with dist/api/search-index.json) is missing. Run `npm run build` first; this benchmark builds nothing.');
+    console.error(
+      'bench:search: dist/ (with dist/api/search-index.json) is missing. Run `npm run build` first; this benchmark builds nothing.',
+    );
     return 1;
   }
   const todayJson = readFileSync(indexFile, 'utf8');
@@ -180,20 +188,39 @@ async function main(): Promise<number> {
   const ms = (n: number) => `${n.toFixed(2)} ms`;
   const table = [
     ['index', 'entries', 'raw', 'gzip', 'engine setup', 'keystrokes', 'median', 'p95', 'max', 'timeouts'],
-    ...rows.map((r) => [r.variant, String(r.entries), kb(r.raw), kb(r.gzip), ms(r.buildMs), String(r.keystrokes), ms(r.median), ms(r.p95), ms(r.max), String(r.timeouts)]),
+    ...rows.map((r) => [
+      r.variant,
+      String(r.entries),
+      kb(r.raw),
+      kb(r.gzip),
+      ms(r.buildMs),
+      String(r.keystrokes),
+      ms(r.median),
+      ms(r.p95),
+      ms(r.max),
+      String(r.timeouts),
+    ]),
   ];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   for (const [i, row] of table.entries()) {
     console.log(row.map((c, j) => c.padEnd(widths[j])).join('  '));
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
-  console.log(`\n${queries.length} queries typed one character at a time; time from the input event to the listbox update (MutationObserver), in Chromium.`);
+  console.log(
+    `\n${queries.length} queries typed one character at a time; time from the input event to the listbox update (MutationObserver), in Chromium.`,
+  );
 
   const todayRow = rows.find((r) => r.variant === 'today');
   const tenRow = rows.find((r) => r.variant !== 'today');
   const checks = [
-    { ok: (todayRow?.gzip ?? Infinity) <= TARGET_GZIP_BYTES, text: `index today ${kb(todayRow?.gzip ?? NaN)} gzip <= ${kb(TARGET_GZIP_BYTES)}` },
-    { ok: (tenRow?.median ?? Infinity) <= TARGET_MEDIAN_MS, text: `median per keystroke at 10x ${ms(tenRow?.median ?? NaN)} <= ${TARGET_MEDIAN_MS} ms` },
+    {
+      ok: (todayRow?.gzip ?? Infinity) <= TARGET_GZIP_BYTES,
+      text: `index today ${kb(todayRow?.gzip ?? NaN)} gzip <= ${kb(TARGET_GZIP_BYTES)}`,
+    },
+    {
+      ok: (tenRow?.median ?? Infinity) <= TARGET_MEDIAN_MS,
+      text: `median per keystroke at 10x ${ms(tenRow?.median ?? NaN)} <= ${TARGET_MEDIAN_MS} ms`,
+    },
     { ok: rows.every((r) => r.timeouts === 0), text: 'every keystroke updated the listbox' },
   ];
   for (const c of checks) console.log(`${c.ok ? 'PASS' : 'FAIL'}  ${c.text}`);

@@ -60,14 +60,25 @@ function report(result: Verification): void {
   const entries = Object.entries(result.scenarios);
   const count = (s: string) => entries.filter(([, r]) => r.status === s).length;
   const env = result.environment;
-  console.log(`verify: ${entries.length} scenario(s) on ${env.platform} ${env.kernel}, Node ${env.node}, ${env.runs} run(s) each, ${(result.durationMs / 1000).toFixed(1)} s`);
+  console.log(
+    `verify: ${entries.length} scenario(s) on ${env.platform} ${env.kernel}, Node ${env.node}, ${env.runs} run(s) each, ${(result.durationMs / 1000).toFixed(1)} s`,
+  );
   for (const [slug, r] of entries) {
-    console.log(`  ${r.status.padEnd(12)} ${slug}${r.runs ? ` (${r.matched}/${r.runs} runs, ${r.durationMs} ms)` : ''}${r.status === 'not-verified' ? ` — ${r.reason}` : ''}`);
+    console.log(
+      `  ${r.status.padEnd(12)} ${slug}${r.runs ? ` (${r.matched}/${r.runs} runs, ${r.durationMs} ms)` : ''}${r.status === 'not-verified' ? ` — ${r.reason}` : ''}`,
+    );
   }
-  console.log(`verify: ${count('verified')} verified, ${count('failed')} failed, ${count('inconclusive')} inconclusive, ${count('not-verified')} not verified`);
+  console.log(
+    `verify: ${count('verified')} verified, ${count('failed')} failed, ${count('inconclusive')} inconclusive, ${count('not-verified')} not verified`,
+  );
   const bad = entries.filter(([, r]) => r.status === 'failed' || r.status === 'inconclusive');
   if (bad.length > 0) {
-    fail(bad.map(([slug, r]) => `scenario "${slug}" ${r.status} (content/scenarios/${slug}.mdx):\n    ${(r.reason ?? '').split('\n').join('\n    ')}`));
+    fail(
+      bad.map(
+        ([slug, r]) =>
+          `scenario "${slug}" ${r.status} (content/scenarios/${slug}.mdx):\n    ${(r.reason ?? '').split('\n').join('\n    ')}`,
+      ),
+    );
   }
 }
 

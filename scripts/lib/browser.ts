@@ -3,7 +3,14 @@
 import { chromium as playwright, type Browser } from 'playwright-core';
 
 // Flags that keep Chromium from calling any other host (updates, sync, metrics).
-const quiet = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps'];
+const quiet = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-default-apps',
+];
 
 export async function launchBrowser(): Promise<Browser> {
   if (process.env.CHROME_PATH) {

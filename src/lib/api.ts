@@ -1,6 +1,15 @@
 // Builds the machine-readable API (dist/api/*.json). errors.json is also the one source the
 // search index is built from, so what a search finds is what the API says.
-import type { ErrorRecord, Equivalents, Message, ScenarioData, Verification, ScenarioResult, Environment, Status } from '../schemas/index.ts';
+import type {
+  ErrorRecord,
+  Equivalents,
+  Message,
+  ScenarioData,
+  Verification,
+  ScenarioResult,
+  Environment,
+  Status,
+} from '../schemas/index.ts';
 import { errorUrl, errorNumberUrl, scenarioUrl, snippetUrl } from './urls.ts';
 import { linuxCounterpart, windowsErrorsFor } from './equivalents.ts';
 

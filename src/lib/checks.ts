@@ -41,7 +41,11 @@ export const checks: Check[] = [
         const key = `${e.platform}:${e.number}`;
         const first = seen.get(key);
         if (first) {
-          problems.push({ file: errorFile(e.platform), field: `${e.name}.number`, message: `number ${e.number} is already used by ${first}; make one an alias of the other` });
+          problems.push({
+            file: errorFile(e.platform),
+            field: `${e.name}.number`,
+            message: `number ${e.number} is already used by ${first}; make one an alias of the other`,
+          });
         } else seen.set(key, e.name);
       }
       return problems;
@@ -56,7 +60,8 @@ export const checks: Check[] = [
       const platformOf = new Map<string, string>();
       for (const e of content.errors) {
         const first = platformOf.get(e.name);
-        if (first) problems.push({ file: errorFile(e.platform), field: e.name, message: `"${e.name}" is already defined in ${errorFile(first)}` });
+        if (first)
+          problems.push({ file: errorFile(e.platform), field: e.name, message: `"${e.name}" is already defined in ${errorFile(first)}` });
         else platformOf.set(e.name, e.platform);
       }
       const aliasOwner = new Map<string, string>();
@@ -64,7 +69,12 @@ export const checks: Check[] = [
         if (e.platform !== 'linux') continue;
         e.aliases.forEach((alias, i) => {
           const other = names.has(alias) ? alias : aliasOwner.get(alias);
-          if (other) problems.push({ file: errorFile('linux'), field: `${e.name}.aliases.${i}`, message: `alias "${alias}" is already taken by ${other}` });
+          if (other)
+            problems.push({
+              file: errorFile('linux'),
+              field: `${e.name}.aliases.${i}`,
+              message: `alias "${alias}" is already taken by ${other}`,
+            });
           aliasOwner.set(alias, e.name);
         });
       }
@@ -79,17 +89,25 @@ export const checks: Check[] = [
       const problems: Problem[] = [];
       for (const e of content.errors) {
         problems.push(...unknownErrors(known, e.related, errorFile(e.platform), `${e.name}.related`));
-        if (e.platform !== 'linux' && e.posix) problems.push(...unknownErrors(known, [e.posix], errorFile(e.platform), `${e.name}.posix`).map((p) => ({ ...p, field: `${e.name}.posix` })));
+        if (e.platform !== 'linux' && e.posix)
+          problems.push(
+            ...unknownErrors(known, [e.posix], errorFile(e.platform), `${e.name}.posix`).map((p) => ({ ...p, field: `${e.name}.posix` })),
+          );
       }
       for (const s of content.scenarios) problems.push(...unknownErrors(known, s.errors, s.file, 'errors'));
-      for (const m of content.messages) if (m.error) problems.push(...unknownErrors(known, [m.error], m.file, `${m.index}.error`).map((p) => ({ ...p, field: `${m.index}.error` })));
+      for (const m of content.messages)
+        if (m.error)
+          problems.push(...unknownErrors(known, [m.error], m.file, `${m.index}.error`).map((p) => ({ ...p, field: `${m.index}.error` })));
       for (const g of content.guides) {
-        if (!known.has(g.error)) problems.push({ file: g.file, field: '', message: `guide for unknown error "${g.error}": the file name must be an error name` });
+        if (!known.has(g.error))
+          problems.push({ file: g.file, field: '', message: `guide for unknown error "${g.error}": the file name must be an error name` });
       }
       for (const [name, eq] of Object.entries(content.platforms)) {
         const file = 'content/errors/platforms.yaml';
-        if (!content.errors.some((e) => e.platform === 'linux' && e.name === name)) problems.push({ file, field: name, message: `"${name}" is not a Linux errno in content/errors/linux.yaml` });
-        if (eq.winsock) problems.push(...unknownErrors(known, [eq.winsock], file, `${name}.winsock`).map((p) => ({ ...p, field: `${name}.winsock` })));
+        if (!content.errors.some((e) => e.platform === 'linux' && e.name === name))
+          problems.push({ file, field: name, message: `"${name}" is not a Linux errno in content/errors/linux.yaml` });
+        if (eq.winsock)
+          problems.push(...unknownErrors(known, [eq.winsock], file, `${name}.winsock`).map((p) => ({ ...p, field: `${name}.winsock` })));
       }
       return problems;
     },
@@ -105,12 +123,18 @@ export const checks: Check[] = [
         problems.push({ file, field, message: `unknown scenario "${slug}": there is no content/scenarios/${slug}.mdx` });
       for (const s of content.scenarios) {
         s.related.forEach((r, i) => slugs.has(r) || unknown(s.file, `related.${i}`, r));
-        if (!snippetSlugs.has(s.slug)) problems.push({ file: s.file, field: '', message: `missing snippet: create content/snippets/${s.slug}.ts` });
+        if (!snippetSlugs.has(s.slug))
+          problems.push({ file: s.file, field: '', message: `missing snippet: create content/snippets/${s.slug}.ts` });
       }
       for (const g of content.guides) g.scenarios.forEach((r, i) => slugs.has(r) || unknown(g.file, `scenarios.${i}`, r));
       for (const m of content.messages) if (m.scenario && !slugs.has(m.scenario)) unknown(m.file, `${m.index}.scenario`, m.scenario);
       for (const sn of content.snippets) {
-        if (!slugs.has(sn.slug)) problems.push({ file: sn.file, field: '', message: `snippet without a scenario: create content/scenarios/${sn.slug}.mdx or remove it` });
+        if (!slugs.has(sn.slug))
+          problems.push({
+            file: sn.file,
+            field: '',
+            message: `snippet without a scenario: create content/scenarios/${sn.slug}.mdx or remove it`,
+          });
       }
       return problems;
     },
@@ -121,10 +145,12 @@ export const checks: Check[] = [
     run(content) {
       const problems: Problem[] = [];
       for (const e of content.errors) problems.push(...unknownSources(content, e.sources, errorFile(e.platform), `${e.name}.sources`));
-      for (const [name, eq] of Object.entries(content.platforms)) problems.push(...unknownSources(content, eq.sources, 'content/errors/platforms.yaml', `${name}.sources`));
+      for (const [name, eq] of Object.entries(content.platforms))
+        problems.push(...unknownSources(content, eq.sources, 'content/errors/platforms.yaml', `${name}.sources`));
       for (const s of content.scenarios) {
         problems.push(...unknownSources(content, s.sources, s.file, 'sources'));
-        for (const [os, doc] of Object.entries(s.documented)) if (doc) problems.push(...unknownSources(content, doc.sources, s.file, `documented.${os}.sources`));
+        for (const [os, doc] of Object.entries(s.documented))
+          if (doc) problems.push(...unknownSources(content, doc.sources, s.file, `documented.${os}.sources`));
       }
       for (const g of content.guides) problems.push(...unknownSources(content, g.sources, g.file, 'sources'));
       return problems;
@@ -137,7 +163,8 @@ export const checks: Check[] = [
       const problems: Problem[] = [];
       for (const sn of content.snippets) {
         for (const m of sn.source.matchAll(/^\s*import\b[^'"]*['"]([^'"]+)['"]/gm)) {
-          if (!m[1].startsWith('node:')) problems.push({ file: sn.file, field: 'import', message: `imports "${m[1]}"; snippets may import only node:* modules` });
+          if (!m[1].startsWith('node:'))
+            problems.push({ file: sn.file, field: 'import', message: `imports "${m[1]}"; snippets may import only node:* modules` });
         }
       }
       return problems;
@@ -156,7 +183,8 @@ function sectionProblems(file: string, body: string, required: readonly string[]
   const missing = required.filter((h) => !found.includes(h));
   if (missing.length > 0) return [{ file, field: 'body', message: `missing section(s) ${missing.map((h) => `"## ${h}"`).join(', ')}` }];
   const order = required.map((h) => found.indexOf(h));
-  if (order.some((at, i) => i > 0 && at < order[i - 1])) return [{ file, field: 'body', message: `sections must come in this order: ${required.join(', ')}` }];
+  if (order.some((at, i) => i > 0 && at < order[i - 1]))
+    return [{ file, field: 'body', message: `sections must come in this order: ${required.join(', ')}` }];
   return [];
 }
 
@@ -181,13 +209,24 @@ checks.push(
     description: 'Links in guide and scenario prose to /scenarios/, /linux/, /winsock/ or /windows/ pages point at pages that exist.',
     run(content) {
       const slugs = new Set(content.scenarios.map((s) => s.slug));
-      const pages = new Set(content.errors.flatMap((e) => [`/${e.platform}/${e.name.toLowerCase()}/`, `/${e.platform}/${e.number}/`, ...(e.platform === 'linux' ? e.aliases.map((a) => `/linux/${a.toLowerCase()}/`) : [])]));
+      const pages = new Set(
+        content.errors.flatMap((e) => [
+          `/${e.platform}/${e.name.toLowerCase()}/`,
+          `/${e.platform}/${e.number}/`,
+          ...(e.platform === 'linux' ? e.aliases.map((a) => `/linux/${a.toLowerCase()}/`) : []),
+        ]),
+      );
       const problems: Problem[] = [];
       for (const doc of [...content.guides, ...content.scenarios]) {
         for (const [, href] of doc.body.matchAll(/\]\((\/(?:scenarios|linux|winsock|windows)\/[^)#\s]*)/g)) {
           const scenario = /^\/scenarios\/([^/]+)\/$/.exec(href);
           const ok = scenario ? slugs.has(scenario[1]) : pages.has(href);
-          if (!ok) problems.push({ file: doc.file, field: 'body', message: `link to ${href} goes nowhere (links end with a slash; error pages use the lower-case name)` });
+          if (!ok)
+            problems.push({
+              file: doc.file,
+              field: 'body',
+              message: `link to ${href} goes nowhere (links end with a slash; error pages use the lower-case name)`,
+            });
         }
       }
       return problems;

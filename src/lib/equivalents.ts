@@ -40,7 +40,11 @@ export function equivalentRows(
     { label: 'macOS', value: eq?.darwin !== undefined ? `${linux?.name} (${eq.darwin})` : undefined },
     { label: 'FreeBSD', value: eq?.freebsd !== undefined ? `${linux?.name} (${eq.freebsd})` : undefined },
     { label: 'Winsock', value: winsock ? `${winsock.name} (${winsock.number})` : undefined, href: link(winsock) },
-    { label: 'Windows system errors', value: windows.length ? windows.map((w) => `${w.name} (${w.number})`).join(', ') : undefined, href: windows.length === 1 ? link(windows[0]) : undefined },
+    {
+      label: 'Windows system errors',
+      value: windows.length ? windows.map((w) => `${w.name} (${w.number})`).join(', ') : undefined,
+      href: windows.length === 1 ? link(windows[0]) : undefined,
+    },
     {
       label: 'Node.js err.code',
       value: eq?.node

@@ -130,7 +130,12 @@ export function readContent(root: string): Content {
   const sources: Record<string, Source> = {};
   for (const path of r.list(dir('sources'), '.yaml')) {
     for (const [key, source] of Object.entries(r.keyedFile(path, sourceSchema))) {
-      if (key in sources) r.problems.push({ file: r.rel(path), field: key, message: `source "${key}" is already defined in another content/sources/*.yaml file` });
+      if (key in sources)
+        r.problems.push({
+          file: r.rel(path),
+          field: key,
+          message: `source "${key}" is already defined in another content/sources/*.yaml file`,
+        });
       else sources[key] = source;
     }
   }
@@ -152,7 +157,9 @@ export function readContent(root: string): Content {
   };
 
   const scenarios: Scenario[] = [];
-  for (const path of r.list(dir('scenarios'), '.mdx').filter((p) => named(p, '.mdx', slug, 'scenario slug (kebab-case, e.g. rst-on-close-with-unread-data)'))) {
+  for (const path of r
+    .list(dir('scenarios'), '.mdx')
+    .filter((p) => named(p, '.mdx', slug, 'scenario slug (kebab-case, e.g. rst-on-close-with-unread-data)'))) {
     const parsed = r.frontmatterFile(path, scenarioSchema);
     if (parsed) scenarios.push({ ...parsed.data, slug: basename(path, '.mdx'), file: r.rel(path), body: parsed.body });
   }
@@ -163,11 +170,14 @@ export function readContent(root: string): Content {
     if (parsed) guides.push({ ...parsed.data, error: basename(path, '.mdx'), file: r.rel(path), body: parsed.body });
   }
 
-  const snippets: Snippet[] = r.list(dir('snippets'), '.ts').filter((p) => named(p, '.ts', slug, 'scenario slug (kebab-case)')).map((path) => ({
-    slug: basename(path, '.ts'),
-    file: r.rel(path),
-    source: readFileSync(path, 'utf8'),
-  }));
+  const snippets: Snippet[] = r
+    .list(dir('snippets'), '.ts')
+    .filter((p) => named(p, '.ts', slug, 'scenario slug (kebab-case)'))
+    .map((path) => ({
+      slug: basename(path, '.ts'),
+      file: r.rel(path),
+      source: readFileSync(path, 'utf8'),
+    }));
 
   if (r.problems.length > 0) throw new ContentError(r.problems);
   return { root, errors, sources, platforms, messages, scenarios, guides, snippets };

@@ -34,4 +34,3 @@ export interface Content {
   guides: Guide[];
   snippets: Snippet[];
 }
-

@@ -45,7 +45,6 @@ export const winsockErrorSchema = z.strictObject({
 export type LinuxErrorData = z.infer<typeof linuxErrorSchema>;
 export type WinsockErrorData = z.infer<typeof winsockErrorSchema>;
 
-
 /** One Windows system error (winerror.h) that sockets surface through overlapped I/O, keyed by name in content/errors/windows.yaml. */
 export const windowsErrorSchema = z.strictObject({
   ...baseError,

@@ -59,21 +59,34 @@ interface AxeViolation {
 
 async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, { resultTypes: ['violations'] }))) as { violations: AxeViolation[] };
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    }),
+  )) as { violations: AxeViolation[] };
   return result.violations.flatMap((v) =>
-    v.nodes.slice(0, 5).map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`),
+    v.nodes
+      .slice(0, 5)
+      .map(
+        (n) =>
+          `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`,
+      ),
   );
 }
 
 describe.each(schemes)('axe, %s colour scheme', (colorScheme) => {
-  it.each(pages)(`%s has no violations (${colorScheme})`, async (path) => {
-    const page = await open(path, colorScheme);
-    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
-    // Let islands (search box, copy button, theme toggle) finish their first render.
-    await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
-    expect(await violations(page)).toEqual([]);
-    await page.close();
-  }, 60_000);
+  it.each(pages)(
+    `%s has no violations (${colorScheme})`,
+    async (path) => {
+      const page = await open(path, colorScheme);
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+      // Let islands (search box, copy button, theme toggle) finish their first render.
+      await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+      expect(await violations(page)).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 });
 
 describe('theme toggle', () => {
@@ -94,7 +107,8 @@ describe('theme toggle', () => {
     // A new page applies the stored choice from <head>, before the body is parsed (no flash).
     await page.addInitScript(() => {
       document.addEventListener('readystatechange', () => {
-        if (document.readyState === 'interactive') (window as unknown as { themeAtParse: string | undefined }).themeAtParse = document.documentElement.dataset.theme;
+        if (document.readyState === 'interactive')
+          (window as unknown as { themeAtParse: string | undefined }).themeAtParse = document.documentElement.dataset.theme;
       });
       new MutationObserver((_m, obs) => {
         if (document.body) {
@@ -107,32 +121,46 @@ describe('theme toggle', () => {
     expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | undefined }).themeAtBody)).toBe('dark');
 
     await page.locator('#theme-toggle').click(); // dark -> system
-    expect(await page.evaluate(() => [document.documentElement.dataset.theme ?? null, localStorage.getItem('theme')])).toEqual([null, null]);
+    expect(await page.evaluate(() => [document.documentElement.dataset.theme ?? null, localStorage.getItem('theme')])).toEqual([
+      null,
+      null,
+    ]);
     await page.close();
   }, 60_000);
 });
 
 describe('keyboard', () => {
-  it.each(['/', errorPage])('%s: the skip link is the first Tab stop and moves focus to main', async (path) => {
-    const page = await open(path);
-    await page.keyboard.press('Tab');
-    const first = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
-      const style = getComputedStyle(el);
-      const box = el.getBoundingClientRect();
-      return { text: el.textContent?.trim(), href: el.getAttribute('href'), visible: el.matches(':focus-visible'), outline: style.outlineStyle, width: parseFloat(style.outlineWidth), onScreen: box.right > 0 && box.left < innerWidth };
-    });
-    expect(first).toMatchObject({ text: 'Skip to content', href: '#main', visible: true, onScreen: true });
-    expect(first.outline).not.toBe('none');
-    expect(first.width).toBeGreaterThan(0);
+  it.each(['/', errorPage])(
+    '%s: the skip link is the first Tab stop and moves focus to main',
+    async (path) => {
+      const page = await open(path);
+      await page.keyboard.press('Tab');
+      const first = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        const box = el.getBoundingClientRect();
+        return {
+          text: el.textContent?.trim(),
+          href: el.getAttribute('href'),
+          visible: el.matches(':focus-visible'),
+          outline: style.outlineStyle,
+          width: parseFloat(style.outlineWidth),
+          onScreen: box.right > 0 && box.left < innerWidth,
+        };
+      });
+      expect(first).toMatchObject({ text: 'Skip to content', href: '#main', visible: true, onScreen: true });
+      expect(first.outline).not.toBe('none');
+      expect(first.width).toBeGreaterThan(0);
 
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    // The next Tab stop is inside main, not back in the header.
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
-    await page.close();
-  }, 30_000);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      // The next Tab stop is inside main, not back in the header.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+      await page.close();
+    },
+    30_000,
+  );
 
   it('shows a visible focus outline on every Tab stop in the header', async () => {
     const page = await open('/');
@@ -143,7 +171,11 @@ describe('keyboard', () => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body || el.closest('main')) return undefined;
         const style = getComputedStyle(el);
-        return { name: `${el.tagName.toLowerCase()} ${el.id || el.textContent?.trim().slice(0, 30)}`, visible: el.matches(':focus-visible'), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
+        return {
+          name: `${el.tagName.toLowerCase()} ${el.id || el.textContent?.trim().slice(0, 30)}`,
+          visible: el.matches(':focus-visible'),
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+        };
       });
       if (!stop) break;
       seen.push(stop.name);

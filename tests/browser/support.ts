@@ -69,7 +69,8 @@ export interface RequestLog {
  */
 export async function recordRequests(page: Page, localOrigin: string, { block = true } = {}): Promise<RequestLog> {
   const all: string[] = [];
-  const isLocal = (url: string) => url.startsWith(`${localOrigin}/`) || url === localOrigin || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank';
+  const isLocal = (url: string) =>
+    url.startsWith(`${localOrigin}/`) || url === localOrigin || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank';
   page.on('request', (req) => {
     all.push(req.url());
   });

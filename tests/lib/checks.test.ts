@@ -11,14 +11,44 @@ const linux = validTree['content/errors/linux.yaml'];
 const scenario = validTree['content/scenarios/reset-demo.mdx'];
 
 const failing: Record<string, [Record<string, string | null>, string]> = {
-  'unique-numbers': [{ 'content/errors/linux.yaml': `${linux}EPIPE:\n  number: 104\n  message: Broken pipe\n  meaning: The reader has gone away.\n  sources: [src-a]\n` }, 'content/errors/linux.yaml: EPIPE.number: [unique-numbers] number 104 is already used by ECONNRESET'],
-  'unique-names': [{ 'content/errors/linux.yaml': linux.replace('  sources', '  aliases: [ECONNRESET]\n  sources') }, 'content/errors/linux.yaml: ECONNRESET.aliases.0: [unique-names] alias "ECONNRESET" is already taken'],
-  'error-references': [{ 'content/scenarios/reset-demo.mdx': scenario.replace('errors: [ECONNRESET]', 'errors: [ECONNRESETT]') }, 'content/scenarios/reset-demo.mdx: errors.0: [error-references] unknown error "ECONNRESETT"'],
-  'scenario-references': [{ 'content/snippets/reset-demo.ts': null }, 'content/scenarios/reset-demo.mdx: [scenario-references] missing snippet: create content/snippets/reset-demo.ts'],
-  'source-references': [{ 'content/errors/linux.yaml': linux.replace('[src-a]', '[src-b]') }, 'content/errors/linux.yaml: ECONNRESET.sources.0: [source-references] unknown source "src-b"'],
-  'prose-sections': [{ 'content/scenarios/reset-demo.mdx': scenario.replace('## What happens\n', '## How to avoid it\n## What happens\n## Why it happens\n') }, 'content/scenarios/reset-demo.mdx: body: [prose-sections] sections must come in this order'],
-  'prose-links': [{ 'content/scenarios/reset-demo.mdx': `${scenario}\nSee [the other one](/scenarios/no-such-thing/) and [reset](/linux/econnreset/).\n` }, 'content/scenarios/reset-demo.mdx: body: [prose-links] link to /scenarios/no-such-thing/ goes nowhere'],
-  'snippet-imports': [{ 'content/snippets/reset-demo.ts': "import express from 'express';\n" }, 'content/snippets/reset-demo.ts: import: [snippet-imports] imports "express"'],
+  'unique-numbers': [
+    {
+      'content/errors/linux.yaml': `${linux}EPIPE:\n  number: 104\n  message: Broken pipe\n  meaning: The reader has gone away.\n  sources: [src-a]\n`,
+    },
+    'content/errors/linux.yaml: EPIPE.number: [unique-numbers] number 104 is already used by ECONNRESET',
+  ],
+  'unique-names': [
+    { 'content/errors/linux.yaml': linux.replace('  sources', '  aliases: [ECONNRESET]\n  sources') },
+    'content/errors/linux.yaml: ECONNRESET.aliases.0: [unique-names] alias "ECONNRESET" is already taken',
+  ],
+  'error-references': [
+    { 'content/scenarios/reset-demo.mdx': scenario.replace('errors: [ECONNRESET]', 'errors: [ECONNRESETT]') },
+    'content/scenarios/reset-demo.mdx: errors.0: [error-references] unknown error "ECONNRESETT"',
+  ],
+  'scenario-references': [
+    { 'content/snippets/reset-demo.ts': null },
+    'content/scenarios/reset-demo.mdx: [scenario-references] missing snippet: create content/snippets/reset-demo.ts',
+  ],
+  'source-references': [
+    { 'content/errors/linux.yaml': linux.replace('[src-a]', '[src-b]') },
+    'content/errors/linux.yaml: ECONNRESET.sources.0: [source-references] unknown source "src-b"',
+  ],
+  'prose-sections': [
+    {
+      'content/scenarios/reset-demo.mdx': scenario.replace('## What happens\n', '## How to avoid it\n## What happens\n## Why it happens\n'),
+    },
+    'content/scenarios/reset-demo.mdx: body: [prose-sections] sections must come in this order',
+  ],
+  'prose-links': [
+    {
+      'content/scenarios/reset-demo.mdx': `${scenario}\nSee [the other one](/scenarios/no-such-thing/) and [reset](/linux/econnreset/).\n`,
+    },
+    'content/scenarios/reset-demo.mdx: body: [prose-links] link to /scenarios/no-such-thing/ goes nowhere',
+  ],
+  'snippet-imports': [
+    { 'content/snippets/reset-demo.ts': "import express from 'express';\n" },
+    'content/snippets/reset-demo.ts: import: [snippet-imports] imports "express"',
+  ],
 };
 
 describe('content checks', () => {

@@ -25,16 +25,57 @@ describe('readContent', () => {
   });
 
   it.each([
-    ['a wrong type', { 'content/errors/linux.yaml': validTree['content/errors/linux.yaml'].replace('104', '"104"') }, 'content/errors/linux.yaml: ECONNRESET.number:'],
-    ['an unknown field', { 'content/errors/linux.yaml': `${validTree['content/errors/linux.yaml']}  colour: red\n` }, 'content/errors/linux.yaml: ECONNRESET: Unrecognized key: "colour"'],
-    ['a missing field', { 'content/errors/winsock.yaml': validTree['content/errors/winsock.yaml'].replace('  message: Connection reset by peer.\n', '') }, 'content/errors/winsock.yaml: WSAECONNRESET.message:'],
+    [
+      'a wrong type',
+      { 'content/errors/linux.yaml': validTree['content/errors/linux.yaml'].replace('104', '"104"') },
+      'content/errors/linux.yaml: ECONNRESET.number:',
+    ],
+    [
+      'an unknown field',
+      { 'content/errors/linux.yaml': `${validTree['content/errors/linux.yaml']}  colour: red\n` },
+      'content/errors/linux.yaml: ECONNRESET: Unrecognized key: "colour"',
+    ],
+    [
+      'a missing field',
+      { 'content/errors/winsock.yaml': validTree['content/errors/winsock.yaml'].replace('  message: Connection reset by peer.\n', '') },
+      'content/errors/winsock.yaml: WSAECONNRESET.message:',
+    ],
     ['malformed YAML', { 'content/errors/linux.yaml': 'ECONNRESET:\n  number: [104\n' }, 'content/errors/linux.yaml: invalid YAML'],
-    ['a duplicate code (key)', { 'content/errors/linux.yaml': `${validTree['content/errors/linux.yaml']}${validTree['content/errors/linux.yaml']}` }, 'content/errors/linux.yaml: invalid YAML: Map keys must be unique'],
-    ['a name that is not an error name', { 'content/errors/linux.yaml': validTree['content/errors/linux.yaml'].replace('ECONNRESET', 'econnreset') }, 'content/errors/linux.yaml: econnreset.name: must be an upper-case symbolic name'],
-    ['frontmatter missing', { 'content/scenarios/reset-demo.mdx': '# no frontmatter\n' }, 'content/scenarios/reset-demo.mdx: missing frontmatter'],
-    ['malformed frontmatter', { 'content/scenarios/reset-demo.mdx': '---\ntitle: [oops\n---\n' }, 'content/scenarios/reset-demo.mdx: invalid YAML'],
-    ['an empty expectation', { 'content/scenarios/reset-demo.mdx': validTree['content/scenarios/reset-demo.mdx'].replace('lines: ["client: read failed ECONNRESET (syscall read)"]', 'lines: []') }, 'content/scenarios/reset-demo.mdx: expect.linux.lines: list at least one line'],
-    ['a message with both error and scenario', { 'content/messages/curl.yaml': '- text: "curl: (56) Recv failure"\n  program: curl\n  error: ECONNRESET\n  scenario: reset-demo\n' }, 'content/messages/curl.yaml: 0.error: give exactly one of'],
+    [
+      'a duplicate code (key)',
+      { 'content/errors/linux.yaml': `${validTree['content/errors/linux.yaml']}${validTree['content/errors/linux.yaml']}` },
+      'content/errors/linux.yaml: invalid YAML: Map keys must be unique',
+    ],
+    [
+      'a name that is not an error name',
+      { 'content/errors/linux.yaml': validTree['content/errors/linux.yaml'].replace('ECONNRESET', 'econnreset') },
+      'content/errors/linux.yaml: econnreset.name: must be an upper-case symbolic name',
+    ],
+    [
+      'frontmatter missing',
+      { 'content/scenarios/reset-demo.mdx': '# no frontmatter\n' },
+      'content/scenarios/reset-demo.mdx: missing frontmatter',
+    ],
+    [
+      'malformed frontmatter',
+      { 'content/scenarios/reset-demo.mdx': '---\ntitle: [oops\n---\n' },
+      'content/scenarios/reset-demo.mdx: invalid YAML',
+    ],
+    [
+      'an empty expectation',
+      {
+        'content/scenarios/reset-demo.mdx': validTree['content/scenarios/reset-demo.mdx'].replace(
+          'lines: ["client: read failed ECONNRESET (syscall read)"]',
+          'lines: []',
+        ),
+      },
+      'content/scenarios/reset-demo.mdx: expect.linux.lines: list at least one line',
+    ],
+    [
+      'a message with both error and scenario',
+      { 'content/messages/curl.yaml': '- text: "curl: (56) Recv failure"\n  program: curl\n  error: ECONNRESET\n  scenario: reset-demo\n' },
+      'content/messages/curl.yaml: 0.error: give exactly one of',
+    ],
     ['a missing required file', { 'content/errors/winsock.yaml': null }, 'content/errors/winsock.yaml: file is missing'],
   ])('rejects %s, naming file and field', (_label, changes, expected) => {
     expect(problemsOf(changes).join('\n')).toContain(expected);
@@ -49,7 +90,9 @@ describe('readContent', () => {
   });
 
   it('rejects a source defined in two files', () => {
-    expect(problemsOf({ 'content/sources/more.yaml': validTree['content/sources/core.yaml'] }).join('\n')).toContain('source "src-a" is already defined');
+    expect(problemsOf({ 'content/sources/more.yaml': validTree['content/sources/core.yaml'] }).join('\n')).toContain(
+      'source "src-a" is already defined',
+    );
   });
 });
 
@@ -60,22 +103,52 @@ const scenario = validTree['content/scenarios/reset-demo.mdx'];
 // differ only in case.
 describe('more content that must be rejected', () => {
   it.each([
-    ['an unknown field in scenario frontmatter', { 'content/scenarios/reset-demo.mdx': scenario.replace('sources: [src-a]', 'sources: [src-a]\ncolour: red') }, 'content/scenarios/reset-demo.mdx: Unrecognized key: "colour"'],
-    ['an unknown field in a message', { 'content/messages/x.yaml': '- text: "read ECONNRESET"\n  program: Node.js\n  error: ECONNRESET\n  colour: red\n' }, 'content/messages/x.yaml: 0: Unrecognized key: "colour"'],
-    ['an unknown field in a source', { 'content/sources/core.yaml': `${validTree['content/sources/core.yaml']}  colour: red\n` }, 'content/sources/core.yaml: src-a: Unrecognized key: "colour"'],
-    ['an unknown field in guide frontmatter', { 'content/guides/ECONNRESET.mdx': '---\nsources: [src-a]\ncolour: red\n---\n' }, 'content/guides/ECONNRESET.mdx: Unrecognized key: "colour"'],
-    ['a platforms entry defined twice', { 'content/errors/platforms.yaml': 'ECONNRESET:\n  darwin: 54\n  sources: [src-a]\nECONNRESET:\n  darwin: 54\n  sources: [src-a]\n' }, 'content/errors/platforms.yaml: invalid YAML: Map keys must be unique'],
-    ['a snippet file without its scenario', { 'content/snippets/orphan.ts': "import net from 'node:net';\n" }, 'content/snippets/orphan.ts: [scenario-references] snippet without a scenario'],
+    [
+      'an unknown field in scenario frontmatter',
+      { 'content/scenarios/reset-demo.mdx': scenario.replace('sources: [src-a]', 'sources: [src-a]\ncolour: red') },
+      'content/scenarios/reset-demo.mdx: Unrecognized key: "colour"',
+    ],
+    [
+      'an unknown field in a message',
+      { 'content/messages/x.yaml': '- text: "read ECONNRESET"\n  program: Node.js\n  error: ECONNRESET\n  colour: red\n' },
+      'content/messages/x.yaml: 0: Unrecognized key: "colour"',
+    ],
+    [
+      'an unknown field in a source',
+      { 'content/sources/core.yaml': `${validTree['content/sources/core.yaml']}  colour: red\n` },
+      'content/sources/core.yaml: src-a: Unrecognized key: "colour"',
+    ],
+    [
+      'an unknown field in guide frontmatter',
+      { 'content/guides/ECONNRESET.mdx': '---\nsources: [src-a]\ncolour: red\n---\n' },
+      'content/guides/ECONNRESET.mdx: Unrecognized key: "colour"',
+    ],
+    [
+      'a platforms entry defined twice',
+      { 'content/errors/platforms.yaml': 'ECONNRESET:\n  darwin: 54\n  sources: [src-a]\nECONNRESET:\n  darwin: 54\n  sources: [src-a]\n' },
+      'content/errors/platforms.yaml: invalid YAML: Map keys must be unique',
+    ],
+    [
+      'a snippet file without its scenario',
+      { 'content/snippets/orphan.ts': "import net from 'node:net';\n" },
+      'content/snippets/orphan.ts: [scenario-references] snippet without a scenario',
+    ],
   ])('rejects %s, naming the file', (_label, changes, expected) => {
     expect(problemsOf(changes).join('\n')).toContain(expected);
   });
 
   it('rejects scenario file names that are not kebab-case (so no two differ only in case) (they collide on case-insensitive file systems)', () => {
-    expect(problemsOf({ 'content/scenarios/Reset-Demo.mdx': scenario, 'content/snippets/Reset-Demo.ts': "import net from 'node:net';\n" }).join('\n')).toContain('content/scenarios/Reset-Demo.mdx: file name "Reset-Demo" is not a valid scenario slug');
+    expect(
+      problemsOf({ 'content/scenarios/Reset-Demo.mdx': scenario, 'content/snippets/Reset-Demo.ts': "import net from 'node:net';\n" }).join(
+        '\n',
+      ),
+    ).toContain('content/scenarios/Reset-Demo.mdx: file name "Reset-Demo" is not a valid scenario slug');
   });
 
   it('rejects one error name defined in two platform files (byName would keep only one)', () => {
     const twin = 'ECONNRESET:\n  number: 10099\n  message: Reset.\n  meaning: The peer sent a TCP reset.\n  sources: [src-a]\n';
-    expect(problemsOf({ 'content/errors/winsock.yaml': `${validTree['content/errors/winsock.yaml']}${twin}` }).join('\n')).toContain('content/errors/winsock.yaml: ECONNRESET: [unique-names] "ECONNRESET" is already defined in content/errors/linux.yaml');
+    expect(problemsOf({ 'content/errors/winsock.yaml': `${validTree['content/errors/winsock.yaml']}${twin}` }).join('\n')).toContain(
+      'content/errors/winsock.yaml: ECONNRESET: [unique-names] "ECONNRESET" is already defined in content/errors/linux.yaml',
+    );
   });
 });

@@ -16,7 +16,8 @@ function copyContent(): string {
   return dir;
 }
 
-const runVerify = (root: string) => spawnSync(process.execPath, [verify, '--root', root, '--runs', '1'], { encoding: 'utf8', timeout: 120_000 });
+const runVerify = (root: string) =>
+  spawnSync(process.execPath, [verify, '--root', root, '--runs', '1'], { encoding: 'utf8', timeout: 120_000 });
 
 describe('scripts/verify.ts', () => {
   it('fails naming the scenario whose snippet observes nothing', () => {
@@ -35,7 +36,9 @@ describe('scripts/verify.ts', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('errors: [ECONNREFUSED,', 'errors: [ECONNREFUZED,'));
     const r = runVerify(root);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('content/scenarios/connect-to-port-with-no-listener.mdx: errors.0: [error-references] unknown error "ECONNREFUZED"');
+    expect(r.stderr).toContain(
+      'content/scenarios/connect-to-port-with-no-listener.mdx: errors.0: [error-references] unknown error "ECONNREFUZED"',
+    );
   });
 
   it('passes on the real content and records the environment', () => {
@@ -44,6 +47,10 @@ describe('scripts/verify.ts', () => {
     expect(r.status, r.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(root, 'generated', 'verification.json'), 'utf8'));
     expect(results.environment.node).toMatch(/^v22\./);
-    expect(Object.keys(results.scenarios).sort()).toEqual(readdirSync(join(root, 'content', 'scenarios')).map((f) => f.replace(/\.mdx$/, '')).sort());
+    expect(Object.keys(results.scenarios).sort()).toEqual(
+      readdirSync(join(root, 'content', 'scenarios'))
+        .map((f) => f.replace(/\.mdx$/, ''))
+        .sort(),
+    );
   });
 });

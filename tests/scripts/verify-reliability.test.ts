@@ -143,7 +143,13 @@ describe('verifyAll leaves nothing behind', () => {
         requires: [],
         timeoutMs,
       });
-      const fixtures = [fixture('fx-ok', 'prints-ok'), fixture('fx-hang', 'hangs', 600), fixture('fx-crash', 'crashes'), fixture('fx-flood', 'floods'), fixture('fx-silent', 'silent')];
+      const fixtures = [
+        fixture('fx-ok', 'prints-ok'),
+        fixture('fx-hang', 'hangs', 600),
+        fixture('fx-crash', 'crashes'),
+        fixture('fx-flood', 'floods'),
+        fixture('fx-silent', 'silent'),
+      ];
 
       const childrenBefore = new Set(descendants(process.pid).map((p) => p.pid));
       const listenBefore = new Set(listeners().map((l) => l.addr));
@@ -157,8 +163,12 @@ describe('verifyAll leaves nothing behind', () => {
       expect(grandchild).toBeGreaterThan(0);
 
       const leftovers = () => [
-        ...descendants(process.pid).filter((p) => !childrenBefore.has(p.pid)).map((p) => `child ${p.pid}: ${p.cmd}`),
-        ...processes().filter((p) => p.state !== 'Z' && p.cmd.includes(work)).map((p) => `re-parented ${p.pid}: ${p.cmd}`),
+        ...descendants(process.pid)
+          .filter((p) => !childrenBefore.has(p.pid))
+          .map((p) => `child ${p.pid}: ${p.cmd}`),
+        ...processes()
+          .filter((p) => p.state !== 'Z' && p.cmd.includes(work))
+          .map((p) => `re-parented ${p.pid}: ${p.cmd}`),
         ...(alive(grandchild) ? [`grandchild of the hanging snippet ${grandchild}`] : []),
       ];
       await eventually(() => leftovers().length === 0);
@@ -170,7 +180,10 @@ describe('verifyAll leaves nothing behind', () => {
         listeners()
           .filter((l) => !listenBefore.has(l.addr))
           .map((l) => ({ l, owner: socketOwner(l.inode) }))
-          .filter(({ owner }) => !owner || owner.pid === process.pid || owner.cmd.includes(work) || descendants(process.pid).some((d) => d.pid === owner.pid))
+          .filter(
+            ({ owner }) =>
+              !owner || owner.pid === process.pid || owner.cmd.includes(work) || descendants(process.pid).some((d) => d.pid === owner.pid),
+          )
           .map(({ l, owner }) => `${l.addr} owned by ${owner ? `${owner.pid} ${owner.cmd}` : 'no process'}`);
       await eventually(() => leaked().length === 0);
       expect(leaked()).toEqual([]);

@@ -12,7 +12,14 @@ const caps = { root: true, netns: true };
 const reset = 'client: read failed ECONNRESET (syscall read)';
 
 function target(slug: string, snippet: string, lines: string[], extra: Partial<VerifyTarget> = {}): VerifyTarget {
-  return { slug, snippet: fixture(snippet), expect: { linux: { lines, absent: [], exitCode: 0 } }, requires: [], timeoutMs: 3000, ...extra };
+  return {
+    slug,
+    snippet: fixture(snippet),
+    expect: { linux: { lines, absent: [], exitCode: 0 } },
+    requires: [],
+    timeoutMs: 3000,
+    ...extra,
+  };
 }
 
 const run = (targets: VerifyTarget[], runs = 2) => verifyAll(targets, { runs, concurrency: 2, platform: 'linux', capabilities: caps });
@@ -43,7 +50,10 @@ describe('verifyAll', () => {
   it('fails lines seen out of order, and lines that must be absent', async () => {
     const r = await run([
       target('order', 'prints-ok', [reset, 'client: connected']),
-      { ...target('absent', 'prints-ok', ['client: connected']), expect: { linux: { lines: ['client: connected'], absent: [reset], exitCode: 0 } } },
+      {
+        ...target('absent', 'prints-ok', ['client: connected']),
+        expect: { linux: { lines: ['client: connected'], absent: [reset], exitCode: 0 } },
+      },
     ]);
     expect(r.order.reason).toContain('out of order');
     expect(r.absent.reason).toContain('must not appear');
@@ -70,7 +80,13 @@ describe('verifyAll', () => {
 
   it('cuts a snippet that prints forever and fails it', async () => {
     const started = performance.now();
-    const r = await verifyAll([target('flood', 'floods', ['x'])], { runs: 1, concurrency: 1, platform: 'linux', capabilities: caps, maxOutputBytes: 100_000 });
+    const r = await verifyAll([target('flood', 'floods', ['x'])], {
+      runs: 1,
+      concurrency: 1,
+      platform: 'linux',
+      capabilities: caps,
+      maxOutputBytes: 100_000,
+    });
     expect(performance.now() - started).toBeLessThan(2500);
     expect(r.flood.status).toBe('failed');
     expect(r.flood.reason).toContain('cut');

@@ -6,8 +6,10 @@ import { dirname, join } from 'node:path';
 /** A minimal valid tree: one Linux error, its Winsock twin, one scenario with its snippet. */
 export const validTree: Record<string, string> = {
   'content/sources/core.yaml': 'src-a:\n  title: A source\n  url: https://example.com/a\n',
-  'content/errors/linux.yaml': 'ECONNRESET:\n  number: 104\n  message: Connection reset by peer\n  meaning: The peer sent a TCP reset.\n  sources: [src-a]\n',
-  'content/errors/winsock.yaml': 'WSAECONNRESET:\n  number: 10054\n  message: Connection reset by peer.\n  meaning: The peer sent a TCP reset.\n  posix: ECONNRESET\n  sources: [src-a]\n',
+  'content/errors/linux.yaml':
+    'ECONNRESET:\n  number: 104\n  message: Connection reset by peer\n  meaning: The peer sent a TCP reset.\n  sources: [src-a]\n',
+  'content/errors/winsock.yaml':
+    'WSAECONNRESET:\n  number: 10054\n  message: Connection reset by peer.\n  meaning: The peer sent a TCP reset.\n  posix: ECONNRESET\n  sources: [src-a]\n',
   'content/scenarios/reset-demo.mdx':
     '---\ntitle: Reset demo\nsummary: A server resets the connection and the client reads ECONNRESET.\nerrors: [ECONNRESET]\nexpect:\n  linux:\n    lines: ["client: read failed ECONNRESET (syscall read)"]\nsources: [src-a]\n---\n\n## What happens\n\n## Why it happens\n\n## How to avoid it\n',
   'content/snippets/reset-demo.ts': "import net from 'node:net';\n",

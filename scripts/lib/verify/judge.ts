@@ -76,12 +76,20 @@ export function judge(expect: Expectation, runs: RunOutcome[], timeoutMs: number
   }
   if (matched < runs.length) {
     const firstBad = perRun.find((p) => p.length > 0) ?? [];
-    return { status: 'inconclusive', matched, reason: `only ${matched} of ${runs.length} runs matched (a race); a failing run: ${firstBad.join('; ')}` };
+    return {
+      status: 'inconclusive',
+      matched,
+      reason: `only ${matched} of ${runs.length} runs matched (a race); a failing run: ${firstBad.join('; ')}`,
+    };
   }
   const first = observations(runs[0].stdout).join('\n');
   const differing = runs.findIndex((r) => observations(r.stdout).join('\n') !== first);
   if (differing !== -1) {
-    return { status: 'inconclusive', matched, reason: `runs 1 and ${differing + 1} printed different observations; a verified transcript must be the same on every run` };
+    return {
+      status: 'inconclusive',
+      matched,
+      reason: `runs 1 and ${differing + 1} printed different observations; a verified transcript must be the same on every run`,
+    };
   }
   return { status: 'verified', matched };
 }

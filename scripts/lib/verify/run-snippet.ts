@@ -44,8 +44,14 @@ export function runSnippet(file: string, options: RunOptions): Promise<RunOutcom
       }
       append(chunk.toString('utf8'));
     };
-    child.stdout.on('data', onData((s) => (stdout += s)));
-    child.stderr.on('data', onData((s) => (stderr += s)));
+    child.stdout.on(
+      'data',
+      onData((s) => (stdout += s)),
+    );
+    child.stderr.on(
+      'data',
+      onData((s) => (stderr += s)),
+    );
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child.pid);

@@ -38,7 +38,15 @@ export function detectCapabilities(): Capabilities {
 }
 
 export function describeEnvironment(runs: number, caps: Capabilities): Environment {
-  return { platform: process.platform, kernel: release(), arch: arch(), node: process.version, date: new Date().toISOString(), runs, root: caps.root };
+  return {
+    platform: process.platform,
+    kernel: release(),
+    arch: arch(),
+    node: process.version,
+    date: new Date().toISOString(),
+    runs,
+    root: caps.root,
+  };
 }
 
 /** Verifies every target; returns a result per slug. Never throws for a bad snippet. */

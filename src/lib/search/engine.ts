@@ -64,10 +64,7 @@ const platformOrder = (p: IndexError['p'], hint?: PlatformHint): number => {
 };
 
 export function createSearcher(index: SearchIndex): Searcher {
-  const docs: Doc[] = [
-    ...index.e.map((e): Doc => ({ kind: 'error', e })),
-    ...index.s.map((s): Doc => ({ kind: 'scenario', s })),
-  ];
+  const docs: Doc[] = [...index.e.map((e): Doc => ({ kind: 'error', e })), ...index.s.map((s): Doc => ({ kind: 'scenario', s }))];
 
   // Exact lookups: names and aliases, numbers per table.
   const byName = new Map<string, Array<{ doc: number; weight: number }>>();
@@ -310,7 +307,8 @@ export function createSearcher(index: SearchIndex): Searcher {
     const offer = (c: Candidate) => {
       const prev = best.get(c.doc);
       if (!prev) best.set(c.doc, c);
-      else if (c.score > prev.score) best.set(c.doc, { ...c, score: c.score + Math.min(prev.score, 20) * 0.1, label: c.label ?? prev.label });
+      else if (c.score > prev.score)
+        best.set(c.doc, { ...c, score: c.score + Math.min(prev.score, 20) * 0.1, label: c.label ?? prev.label });
       else prev.score += Math.min(c.score, 20) * 0.1;
     };
 
@@ -362,9 +360,25 @@ export function createSearcher(index: SearchIndex): Searcher {
       .map((c): SearchResult => {
         const d = docs[c.doc];
         if (d.kind === 'scenario') {
-          return { kind: 'scenario', title: d.s.h, label: 'Scenario', detail: d.s.d ?? '', url: indexScenarioUrl(d.s), score: round(c.score), match: c.match };
+          return {
+            kind: 'scenario',
+            title: d.s.h,
+            label: 'Scenario',
+            detail: d.s.d ?? '',
+            url: indexScenarioUrl(d.s),
+            score: round(c.score),
+            match: c.match,
+          };
         }
-        return { kind: 'error', title: d.e.n, label: c.label ?? labelFor(d), detail: d.e.m, url: indexErrorUrl(d.e), score: round(c.score), match: c.match };
+        return {
+          kind: 'error',
+          title: d.e.n,
+          label: c.label ?? labelFor(d),
+          detail: d.e.m,
+          url: indexErrorUrl(d.e),
+          score: round(c.score),
+          match: c.match,
+        };
       });
   }
 

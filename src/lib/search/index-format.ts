@@ -104,7 +104,8 @@ export function buildSearchIndex(errors: ErrorApiEntry[], scenarios: ScenarioInd
     const entry: IndexScenario = { s: sc.slug, h: sc.title };
     if (sc.summary) entry.d = shorten(sc.summary, summaryMax);
     if (sc.searchTerms.length) entry.t = [...new Set(sc.searchTerms)];
-    if (indexScenarioUrl(entry) !== sc.url) throw new Error(`search index: scenario ${sc.slug} has address ${sc.url}, expected ${indexScenarioUrl(entry)}`);
+    if (indexScenarioUrl(entry) !== sc.url)
+      throw new Error(`search index: scenario ${sc.slug} has address ${sc.url}, expected ${indexScenarioUrl(entry)}`);
     return entry;
   });
   return { v: 1, e, s };

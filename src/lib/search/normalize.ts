@@ -130,7 +130,8 @@ export function extractSignals(raw: unknown): QuerySignals {
 
   let platform: PlatformHint | undefined;
   const lower = q.toLowerCase();
-  if (/winerror|\bwsa[a-z]|windows|[a-z]:\\|forcibly closed|host machine|remote host|\.exe\b|socketexception \(\d/.test(lower)) platform = 'windows';
+  if (/winerror|\bwsa[a-z]|windows|[a-z]:\\|forcibly closed|host machine|remote host|\.exe\b|socketexception \(\d/.test(lower))
+    platform = 'windows';
   else if (/\bnginx\b|recv\(\) failed|\blinux\b|\/var\/log|\bsystemd\b|\bglibc\b|\[error\] \d/.test(lower)) platform = 'linux';
   else if (/\bmacos\b|\bdarwin\b|\bmac os\b|\bos x\b|\bfreebsd\b/.test(lower)) platform = 'darwin';
 

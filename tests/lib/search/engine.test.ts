@@ -17,11 +17,25 @@ function realIndex(): SearchIndex {
     platforms: c.platforms,
     messages: c.messages,
     scenarios: c.scenarios
-      .map((s) => ({ slug: s.slug, title: s.title, summary: s.summary, errors: s.errors, documented: s.documented, requires: s.requires, searchTerms: s.searchTerms }))
+      .map((s) => ({
+        slug: s.slug,
+        title: s.title,
+        summary: s.summary,
+        errors: s.errors,
+        documented: s.documented,
+        requires: s.requires,
+        searchTerms: s.searchTerms,
+      }))
       .sort((a, b) => a.slug.localeCompare(b.slug)),
     guideScenarios: Object.fromEntries(c.guides.map((g) => [g.error, g.scenarios])),
   };
-  const scenarios = data.scenarios.map((s) => ({ slug: s.slug, title: s.title, summary: s.summary, url: scenarioUrl(s.slug), searchTerms: s.searchTerms ?? [] }));
+  const scenarios = data.scenarios.map((s) => ({
+    slug: s.slug,
+    title: s.title,
+    summary: s.summary,
+    url: scenarioUrl(s.slug),
+    searchTerms: s.searchTerms ?? [],
+  }));
   return buildSearchIndex(buildErrorsApi(data), scenarios);
 }
 
@@ -62,10 +76,16 @@ describe('top result', () => {
     ['[WinError 10053] An established connection was aborted by the software in your host machine', '/winsock/wsaeconnaborted/'],
     ['ConnectionResetError: [WinError 10054] An existing connection was forcibly closed by the remote host', '/winsock/wsaeconnreset/'],
     ['curl: (56) Recv failure: Connection reset by peer', '/linux/econnreset/'],
-    ['2024-05-01 12:00:01 [error] 1234#0: *5 recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 192.0.2.1', '/linux/econnreset/'],
+    [
+      '2024-05-01 12:00:01 [error] 1234#0: *5 recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 192.0.2.1',
+      '/linux/econnreset/',
+    ],
     ['[Errno 104] Connection reset by peer', '/linux/econnreset/'],
     ['connect() failed (111: Connection refused) while connecting to upstream', '/linux/econnrefused/'],
-    ['System.Net.Sockets.SocketException (10053): An established connection was aborted by the software in your host machine.', '/winsock/wsaeconnaborted/'],
+    [
+      'System.Net.Sockets.SocketException (10053): An established connection was aborted by the software in your host machine.',
+      '/winsock/wsaeconnaborted/',
+    ],
     // words and typos
     ['connection reset by peer', '/linux/econnreset/'],
     ['conection refused', '/linux/econnrefused/'],
@@ -84,7 +104,10 @@ describe('top result', () => {
     ['对方复位连接', ['/linux/econnreset/', '/winsock/wsaeconnreset/']],
     ['软件导致连接中止', ['/winsock/wsaeconnaborted/', '/linux/econnaborted/']],
   ])('%j -> one of %j, both among the first three', (q, urls) => {
-    const results = searcher.search(q).slice(0, 3).map((r) => r.url);
+    const results = searcher
+      .search(q)
+      .slice(0, 3)
+      .map((r) => r.url);
     expect(urls).toContain(results[0]);
     for (const u of urls) expect(results).toContain(u);
   });

@@ -20,7 +20,14 @@ const entry = (over: Partial<ErrorApiEntry>): ErrorApiEntry => ({
   related: [],
   searchTerms: ['连接被重置'],
   hasGuide: false,
-  equivalents: { darwin: 54, freebsd: 54, winsock: 'WSAECONNRESET', windows: [], node: { code: 'ECONNRESET', uvLinux: -104, uvWindows: -4077 }, python: 'ConnectionResetError' },
+  equivalents: {
+    darwin: 54,
+    freebsd: 54,
+    winsock: 'WSAECONNRESET',
+    windows: [],
+    node: { code: 'ECONNRESET', uvLinux: -104, uvWindows: -4077 },
+    python: 'ConnectionResetError',
+  },
   messages: [{ text: 'read ECONNRESET', program: 'Node.js', platform: 'any' }],
   ...over,
 });
