@@ -40,6 +40,8 @@ describe('error pages', () => {
       const html = page(e.url);
       const title = /<h1>(.*?)<\/h1>/.exec(html)?.[1] ?? '';
       expect(title, e.url).toContain(`${e.name} (${e.number}):`);
+      // Words around template expressions keep their spaces (a formatter once glued them).
+      expect(html, e.url).toContain(`How ${e.name} is reported elsewhere`);
     }
   });
 
