@@ -60,7 +60,7 @@ interface Listener {
 function listeners(): Listener[] {
   const out: Listener[] = [];
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
@@ -78,7 +78,7 @@ function listeners(): Listener[] {
 function socketOwner(inode: string): Proc | undefined {
   const target = `socket:[${inode}]`;
   for (const p of processes()) {
-    let fds: string[] = [];
+    let fds: string[];
     try {
       fds = readdirSync(`/proc/${p.pid}/fd`);
     } catch {

@@ -39,6 +39,7 @@ export interface QuerySignals {
 }
 
 // Control characters (including NUL) and Unicode line/paragraph separators become spaces.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 const TIMESTAMP_ISO = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?)?\b/gi;
@@ -50,7 +51,7 @@ const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g;
 const IPV6 = /\[?\b(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}\b\]?(?::\d{1,5})?/gi;
 const HOST_PORT = /\b(?:localhost|[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}):\d{1,5}\b/gi;
 // A path starts a word: /var/log/x, ./x, ~/x, C:\x, \\server\share. "I/O" is left alone.
-const PATH = /(?:^|(?<=[\s=:'"(]))(?:[a-z]:[\\/]|\\\\|~?\.{0,2}\/)[^\s"'<>()\[\]]{0,500}/gi;
+const PATH = /(?:^|(?<=[\s=:'"(]))(?:[a-z]:[\\/]|\\\\|~?\.{0,2}\/)[^\s"'<>()[\]]{0,500}/gi;
 const HEX = /\b0x[0-9a-f]{1,32}\b/gi;
 // nginx "1234#0: *5 " (pid#tid and connection number).
 const NGINX_IDS = /\b\d{1,10}#\d{1,10}:?|\*\d{1,12}\b/g;
@@ -96,7 +97,7 @@ const NUMBER_PATTERNS: Array<[RegExp, NumberKind]> = [
   [/exception\s{0,3}\((\d{1,6})\)/gi, 'any'],
 ];
 
-const BARE_NUMBER = /^[#(\[]?\s*(-?\d{1,6})\s*[)\]]?$/;
+const BARE_NUMBER = /^[#([]?\s*(-?\d{1,6})\s*[)\]]?$/;
 const WORD = /[a-z_][a-z0-9_]{1,40}/gi;
 
 /** Finds the error numbers, candidate names and platform hints in a query. Never throws. */
