@@ -14,7 +14,7 @@ export default defineConfig({
       {
         // Tests over the built site; it is built once before them.
         extends: true,
-        test: { name: 'site', include: ['tests/{dist,browser}/**/*.test.ts'], globalSetup: ['tests/global-setup.ts'] },
+        test: { name: 'site', include: ['tests/{build-output,browser}/**/*.test.ts'], globalSetup: ['tests/global-setup.ts'] },
       },
     ],
   },
