@@ -8,7 +8,6 @@ import { dist, walk } from './support.ts';
 /** The public address pages are built for (astro.config.mjs); links to it are internal. */
 const site = new URL(process.env.SITE_URL ?? 'https://errno-kb.example');
 
-
 /** `dist/linux/econnreset/index.html` -> `/linux/econnreset/`; `dist/404.html` -> `/404.html`. */
 function urlPathOf(file: string): string {
   const rel = `/${relative(dist, file).split(sep).join('/')}`;
@@ -58,7 +57,11 @@ const idCache = new Map<string, Set<string>>();
 function idsOf(file: string): Set<string> {
   let ids = idCache.get(file);
   if (!ids) {
-    ids = new Set(tags(readFileSync(file, 'utf8')).flatMap((t) => [t.attrs.id, t.name === 'a' ? t.attrs.name : undefined]).filter((x): x is string => !!x));
+    ids = new Set(
+      tags(readFileSync(file, 'utf8'))
+        .flatMap((t) => [t.attrs.id, t.name === 'a' ? t.attrs.name : undefined])
+        .filter((x): x is string => !!x),
+    );
     idCache.set(file, ids);
   }
   return ids;
@@ -84,7 +87,11 @@ const urlAttrs: Record<string, string[]> = {
 function isResource(t: Tag): boolean {
   if (t.name === 'link') {
     const rel = (t.attrs.rel ?? '').toLowerCase().split(/\s+/);
-    return rel.some((r) => ['stylesheet', 'preload', 'modulepreload', 'icon', 'apple-touch-icon', 'manifest', 'prefetch', 'preconnect', 'dns-prefetch'].includes(r));
+    return rel.some((r) =>
+      ['stylesheet', 'preload', 'modulepreload', 'icon', 'apple-touch-icon', 'manifest', 'prefetch', 'preconnect', 'dns-prefetch'].includes(
+        r,
+      ),
+    );
   }
   return ['script', 'img', 'source', 'iframe', 'video', 'audio', 'embed', 'object'].includes(t.name);
 }
@@ -94,7 +101,13 @@ function urlsOf(t: Tag): string[] {
   for (const attr of urlAttrs[t.name] ?? []) {
     const v = t.attrs[attr];
     if (v === undefined) continue;
-    if (attr === 'srcset') out.push(...v.split(',').map((c) => c.trim().split(/\s+/)[0]).filter(Boolean));
+    if (attr === 'srcset')
+      out.push(
+        ...v
+          .split(',')
+          .map((c) => c.trim().split(/\s+/)[0])
+          .filter(Boolean),
+      );
     else out.push(v.trim());
   }
   if (t.name === 'meta' && (t.attrs['http-equiv'] ?? '').toLowerCase() === 'refresh') {
@@ -164,7 +177,8 @@ describe('links in dist/', () => {
     }
     for (const js of [...walk(dist, '.js'), ...walk(dist, '.mjs')]) {
       const text = readFileSync(js, 'utf8');
-      for (const m of text.matchAll(/\bimport\s*(?:\(\s*|[^'"()]*?from\s*)?["'`]((?:https?:)?\/\/[^"'`]+)["'`]/g)) offenders.push(`/${relative(dist, js)} -> ${m[1]} (JS import)`);
+      for (const m of text.matchAll(/\bimport\s*(?:\(\s*|[^'"()]*?from\s*)?["'`]((?:https?:)?\/\/[^"'`]+)["'`]/g))
+        offenders.push(`/${relative(dist, js)} -> ${m[1]} (JS import)`);
     }
     expect(offenders).toEqual([]);
   });

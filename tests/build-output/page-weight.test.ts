@@ -9,7 +9,6 @@ import { dist, errorsApi, page, walk } from './support.ts';
 
 const budget = 25 * 1024;
 
-
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag)?.[1]?.replaceAll('&amp;', '&');
 
 interface Script {
@@ -85,7 +84,9 @@ function weight(urlPath: string): { total: number; parts: string[] } {
 
 const firstScenario = () => {
   const dir = join(dist, 'scenarios');
-  const slug = readdirSync(dir).find((d) => existsSync(join(dir, d, 'index.html')) && d === 'rst-on-close-with-unread-data') ?? readdirSync(dir).find((d) => existsSync(join(dir, d, 'index.html')));
+  const slug =
+    readdirSync(dir).find((d) => existsSync(join(dir, d, 'index.html')) && d === 'rst-on-close-with-unread-data') ??
+    readdirSync(dir).find((d) => existsSync(join(dir, d, 'index.html')));
   return `/scenarios/${slug}/`;
 };
 
@@ -105,11 +106,24 @@ describe('page weight (gzip, before interaction)', () => {
  * or, for a small processed script Astro inlines, a marker in its code.
  */
 const islands: Record<string, { island: string[]; bundle: RegExp; inline: RegExp; pages?: RegExp }> = {
-  'theme toggle': { island: ['theme-toggle'], bundle: /^ThemeToggle\.astro_astro_type_script/, inline: /localStorage[\s\S]*data-?theme|theme-toggle/ },
+  'theme toggle': {
+    island: ['theme-toggle'],
+    bundle: /^ThemeToggle\.astro_astro_type_script/,
+    inline: /localStorage[\s\S]*data-?theme|theme-toggle/,
+  },
   'copy button': { island: ['copy', 'copy-button'], bundle: /^CopyButton\.astro_astro_type_script/, inline: /data-copy|dataset\.copy/ },
-  'search box': { island: ['search', 'search-box'], bundle: /^(SearchBox|search)\.astro_astro_type_script/i, inline: /site-search|combobox|search-index/ },
+  'search box': {
+    island: ['search', 'search-box'],
+    bundle: /^(SearchBox|search)\.astro_astro_type_script/i,
+    inline: /site-search|combobox|search-index/,
+  },
   // The full-text search page loads Pagefind's own UI (lazy index chunks, served from dist/pagefind/).
-  'pagefind (search page)': { island: ['pagefind'], bundle: /^pagefind(-ui|-component-ui)?\.js$/, inline: /PagefindUI|pagefind/i, pages: /^\/search\/$/ },
+  'pagefind (search page)': {
+    island: ['pagefind'],
+    bundle: /^pagefind(-ui|-component-ui)?\.js$/,
+    inline: /PagefindUI|pagefind/i,
+    pages: /^\/search\/$/,
+  },
 };
 
 function islandOf(s: Script, urlPath: string): string | undefined {
@@ -137,8 +151,12 @@ describe('JavaScript in dist/', () => {
 
   it('tells an island from any other script', () => {
     expect(islandOf({ tag: '<script>', body: 'alert(1)' }, '/')).toBeUndefined();
-    expect(islandOf({ tag: '<script type="module" src="/_astro/Analytics.abc.js">', body: '', src: '/_astro/Analytics.abc.js' }, '/')).toBeUndefined();
-    expect(islandOf({ tag: '<script src="/pagefind/pagefind-ui.js">', body: '', src: '/pagefind/pagefind-ui.js' }, '/linux/econnreset/')).toBeUndefined();
+    expect(
+      islandOf({ tag: '<script type="module" src="/_astro/Analytics.abc.js">', body: '', src: '/_astro/Analytics.abc.js' }, '/'),
+    ).toBeUndefined();
+    expect(
+      islandOf({ tag: '<script src="/pagefind/pagefind-ui.js">', body: '', src: '/pagefind/pagefind-ui.js' }, '/linux/econnreset/'),
+    ).toBeUndefined();
     expect(islandOf({ tag: '<script data-island="theme-toggle">', body: '' }, '/')).toBe('theme toggle');
   });
 
@@ -168,7 +186,9 @@ describe('JavaScript in dist/', () => {
       if (!existsSync(join(dist, urlPath, 'index.html'))) continue;
       const html = page(urlPath);
       // Inline data or code naming many errors would be the index (the page's own links are markup, not scripts).
-      const inline = scriptsOf(html).map((s) => s.body).join('\n');
+      const inline = scriptsOf(html)
+        .map((s) => s.body)
+        .join('\n');
       expect(guard(inline), `${urlPath}: inline scripts name many errors`).toBeLessThan(10);
       expect(html).not.toMatch(/<script[^>]*(id|data-[\w-]+)="[^"]*search-index/i);
       for (const p of eagerFiles(urlPath).filter((f) => /\.m?js$/.test(f))) {

@@ -85,7 +85,12 @@ describe('scenarios', () => {
       expect(s.environment?.node).toBe(results.environment.node);
       const html = page(s.url);
       expect(html).toContain(`verified on Linux ${results.environment.kernel}, Node ${results.environment.node}`);
-      const firstLine = s.transcript.split('\n')[0].replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+      const firstLine = s.transcript
+        .split('\n')[0]
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;');
       expect(html).toContain(firstLine);
       expect(html).toContain(`node ${s.slug}.ts`);
     }
@@ -108,7 +113,8 @@ describe('home and index pages', () => {
   it('index tables link every error of their platform', () => {
     for (const platform of ['linux', 'winsock'] as const) {
       const links = hrefs(page(`/${platform}/`));
-      for (const e of content.errors.filter((x) => x.platform === platform)) expect(links).toContain(`/${platform}/${e.name.toLowerCase()}/`);
+      for (const e of content.errors.filter((x) => x.platform === platform))
+        expect(links).toContain(`/${platform}/${e.name.toLowerCase()}/`);
     }
   });
 });

@@ -29,7 +29,8 @@ function files(dir: string, out: string[] = []): string[] {
 }
 
 /** Timestamps of the verification run (ISO date-times, and the bare date the footer shows). */
-const normalise = (html: string) => html.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, '<timestamp>').replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<date>');
+const normalise = (html: string) =>
+  html.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, '<timestamp>').replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<date>');
 
 /** A copy of the project that shares node_modules but nothing that a build or verify writes. */
 function workspace(tmp: string): string {
@@ -64,8 +65,12 @@ describe('reproducible build', () => {
       const ta = await build(ws, a);
       const tb = await build(ws, b);
       console.log(`reproducible: builds took ${ta.toFixed(1)} s and ${tb.toFixed(1)} s`);
-      const listA = files(a).map((f) => relative(a, f)).sort();
-      const listB = files(b).map((f) => relative(b, f)).sort();
+      const listA = files(a)
+        .map((f) => relative(a, f))
+        .sort();
+      const listB = files(b)
+        .map((f) => relative(b, f))
+        .sort();
       // Same pages, same hashed asset names.
       expect(listB).toEqual(listA);
       const html = listA.filter((f) => f.endsWith('.html'));
