@@ -18,13 +18,42 @@ const ALIASES: Record<string, string> = { EWOULDBLOCK: 'EAGAIN', EDEADLOCK: 'EDE
 
 /** Socket errors whose numbers differ on alpha, mips, parisc and sparc. */
 const NETWORK = [
-  'ENOTSOCK', 'EDESTADDRREQ', 'EMSGSIZE', 'EPROTOTYPE', 'ENOPROTOOPT', 'EPROTONOSUPPORT', 'ESOCKTNOSUPPORT',
-  'EOPNOTSUPP', 'EPFNOSUPPORT', 'EAFNOSUPPORT', 'EADDRINUSE', 'EADDRNOTAVAIL', 'ENETDOWN', 'ENETUNREACH',
-  'ENETRESET', 'ECONNABORTED', 'ECONNRESET', 'ENOBUFS', 'EISCONN', 'ENOTCONN', 'ESHUTDOWN', 'ETOOMANYREFS',
-  'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTDOWN', 'EHOSTUNREACH', 'EALREADY', 'EINPROGRESS',
+  'ENOTSOCK',
+  'EDESTADDRREQ',
+  'EMSGSIZE',
+  'EPROTOTYPE',
+  'ENOPROTOOPT',
+  'EPROTONOSUPPORT',
+  'ESOCKTNOSUPPORT',
+  'EOPNOTSUPP',
+  'EPFNOSUPPORT',
+  'EAFNOSUPPORT',
+  'EADDRINUSE',
+  'EADDRNOTAVAIL',
+  'ENETDOWN',
+  'ENETUNREACH',
+  'ENETRESET',
+  'ECONNABORTED',
+  'ECONNRESET',
+  'ENOBUFS',
+  'EISCONN',
+  'ENOTCONN',
+  'ESHUTDOWN',
+  'ETOOMANYREFS',
+  'ETIMEDOUT',
+  'ECONNREFUSED',
+  'EHOSTDOWN',
+  'EHOSTUNREACH',
+  'EALREADY',
+  'EINPROGRESS',
 ];
 
-const ARCH_SOURCES = { alpha: 'linux-errno-alpha', mips: 'linux-errno-mips', parisc: 'linux-errno-parisc', sparc: 'linux-errno-sparc' } as const;
+const ARCH_SOURCES = {
+  alpha: 'linux-errno-alpha',
+  mips: 'linux-errno-mips',
+  parisc: 'linux-errno-parisc',
+  sparc: 'linux-errno-sparc',
+} as const;
 
 let linux: LinuxError[] = [];
 let byName = new Map<string, LinuxError>();

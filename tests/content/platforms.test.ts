@@ -36,7 +36,10 @@ describe('platforms.yaml', () => {
   });
 
   it('covers every network and descriptor errno the site explains', () => {
-    const required = 'EINTR EBADF EAGAIN EACCES EFAULT EINVAL ENFILE EMFILE EPIPE ENOENT EEXIST ENOSPC ENOTDIR EISDIR ENAMETOOLONG ENOTEMPTY ELOOP ECANCELED ENOTSOCK EDESTADDRREQ EMSGSIZE EPROTOTYPE ENOPROTOOPT EPROTONOSUPPORT ESOCKTNOSUPPORT EOPNOTSUPP EPFNOSUPPORT EAFNOSUPPORT EADDRINUSE EADDRNOTAVAIL ENETDOWN ENETUNREACH ENETRESET ECONNABORTED ECONNRESET ENOBUFS EISCONN ENOTCONN ESHUTDOWN ETOOMANYREFS ETIMEDOUT ECONNREFUSED EHOSTDOWN EHOSTUNREACH EALREADY EINPROGRESS'.split(' ');
+    const required =
+      'EINTR EBADF EAGAIN EACCES EFAULT EINVAL ENFILE EMFILE EPIPE ENOENT EEXIST ENOSPC ENOTDIR EISDIR ENAMETOOLONG ENOTEMPTY ELOOP ECANCELED ENOTSOCK EDESTADDRREQ EMSGSIZE EPROTOTYPE ENOPROTOOPT EPROTONOSUPPORT ESOCKTNOSUPPORT EOPNOTSUPP EPFNOSUPPORT EAFNOSUPPORT EADDRINUSE EADDRNOTAVAIL ENETDOWN ENETUNREACH ENETRESET ECONNABORTED ECONNRESET ENOBUFS EISCONN ENOTCONN ESHUTDOWN ETOOMANYREFS ETIMEDOUT ECONNREFUSED EHOSTDOWN EHOSTUNREACH EALREADY EINPROGRESS'.split(
+        ' ',
+      );
     expect(required.filter((name) => !(name in platforms))).toEqual([]);
   });
 
@@ -51,7 +54,7 @@ describe('platforms.yaml', () => {
     }
   });
 
-  it('gives a Windows libuv value in libuv\'s fixed range', () => {
+  it("gives a Windows libuv value in libuv's fixed range", () => {
     for (const [name, eq] of Object.entries(platforms)) {
       const v = eq.node?.uvWindows;
       if (v === undefined) continue;
@@ -123,7 +126,8 @@ describe('messages', () => {
 
   it('marks Windows-only wording as windows', () => {
     for (const m of messages) {
-      if (/\[WinError \d+\]|forcibly closed by the remote host|actively refused it/.test(m.text)) expect(m.platform, m.text).toBe('windows');
+      if (/\[WinError \d+\]|forcibly closed by the remote host|actively refused it/.test(m.text))
+        expect(m.platform, m.text).toBe('windows');
     }
   });
 });

@@ -172,7 +172,7 @@ beforeAll(() => {
 });
 
 describe('content/errors/winsock.yaml', () => {
-  it('has every code on Microsoft\'s list, with its number', () => {
+  it("has every code on Microsoft's list, with its number", () => {
     const missing = Object.keys(WINSOCK).filter((name) => !winsockByName.has(name));
     expect(missing).toEqual([]);
     const wrong = Object.entries(WINSOCK)
@@ -190,7 +190,7 @@ describe('content/errors/winsock.yaml', () => {
     expect(new Set(numbers).size).toBe(numbers.length);
   });
 
-  it('uses Microsoft\'s titles for the common connection errors', () => {
+  it("uses Microsoft's titles for the common connection errors", () => {
     expect(winsockByName.get('WSAECONNABORTED')?.message).toBe('Software caused connection abort.');
     expect(winsockByName.get('WSAECONNRESET')?.message).toBe('Connection reset by peer.');
     expect(winsockByName.get('WSAETIMEDOUT')?.message).toBe('Connection timed out.');
