@@ -12,6 +12,7 @@ import type {
 } from '../schemas/index.ts';
 import { errorUrl, errorNumberUrl, scenarioUrl, snippetUrl } from './urls.ts';
 import { linuxCounterpart, windowsErrorsFor } from './equivalents.ts';
+import { buildSearchIndex, type SearchIndex } from './search/index-format.ts';
 
 export interface ScenarioInput extends Pick<ScenarioData, 'title' | 'summary' | 'errors' | 'documented' | 'requires' | 'searchTerms'> {
   slug: string;
@@ -134,4 +135,16 @@ export function buildScenariosApi(data: SiteData): ScenarioApiEntry[] {
       documented: s.documented,
     };
   });
+}
+
+/** The instant-search index (/api/search-index.json): the errors API plus the scenarios, compacted. */
+export function buildSiteSearchIndex(data: SiteData): SearchIndex {
+  const scenarios = data.scenarios.map((s) => ({
+    slug: s.slug,
+    title: s.title,
+    summary: s.summary,
+    url: scenarioUrl(s.slug),
+    searchTerms: s.searchTerms ?? [],
+  }));
+  return buildSearchIndex(buildErrorsApi(data), scenarios);
 }

@@ -1,11 +1,10 @@
-// The instant search over the real content: the index is built with the same functions the
-// /api/search-index.json endpoint uses (buildErrorsApi, then buildSearchIndex).
+// The instant search over the real content: the index is built with the same function the
+// /api/search-index.json endpoint uses (buildSiteSearchIndex).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readContent } from '../../../src/loaders/read-content.ts';
-import { buildErrorsApi, type SiteData } from '../../../src/lib/api.ts';
-import { scenarioUrl } from '../../../src/lib/urls.ts';
-import { buildSearchIndex, type SearchIndex } from '../../../src/lib/search/index-format.ts';
+import { buildSiteSearchIndex, type SiteData } from '../../../src/lib/api.ts';
+import type { SearchIndex } from '../../../src/lib/search/index-format.ts';
 import { createSearcher, type Searcher } from '../../../src/lib/search/engine.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -29,14 +28,7 @@ function realIndex(): SearchIndex {
       .sort((a, b) => a.slug.localeCompare(b.slug)),
     guideScenarios: Object.fromEntries(c.guides.map((g) => [g.error, g.scenarios])),
   };
-  const scenarios = data.scenarios.map((s) => ({
-    slug: s.slug,
-    title: s.title,
-    summary: s.summary,
-    url: scenarioUrl(s.slug),
-    searchTerms: s.searchTerms ?? [],
-  }));
-  return buildSearchIndex(buildErrorsApi(data), scenarios);
+  return buildSiteSearchIndex(data);
 }
 
 let searcher: Searcher;
