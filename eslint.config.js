@@ -1,10 +1,11 @@
 // Lint rules for the site, scripts and tests; Prettier owns formatting.
+import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.astro/', 'generated/', 'node_modules/', 'content/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
