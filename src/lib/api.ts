@@ -8,6 +8,7 @@ import type {
   Verification,
   ScenarioResult,
   Environment,
+  RunRecord,
   Status,
 } from '../schemas/index.ts';
 import { errorUrl, errorNumberUrl, scenarioUrl, snippetUrl } from './urls.ts';
@@ -59,6 +60,8 @@ export interface ScenarioApiEntry {
   matched: number;
   durationMs: number;
   transcript: string;
+  /** Each run's exit, time and kernel counters (the run's own network namespace). */
+  runRecords: RunRecord[];
   documented: ScenarioData['documented'];
 }
 
@@ -73,6 +76,8 @@ export function resultFor(verification: Verification | undefined, slug: string):
       durationMs: 0,
       transcript: '',
       exitCode: null,
+      runRecords: [],
+      fingerprint: '',
     }
   );
 }
@@ -132,6 +137,7 @@ export function buildScenariosApi(data: SiteData): ScenarioApiEntry[] {
       matched: r.matched,
       durationMs: r.durationMs,
       transcript: r.transcript,
+      runRecords: r.runRecords,
       documented: s.documented,
     };
   });

@@ -15,11 +15,35 @@ export const environmentSchema = z.strictObject({
   runs: z.number().int().positive(),
   /** Whether the verifier ran as root (some scenarios need it). */
   root: z.boolean(),
+  /**
+   * How each run was contained: `namespaces` (own user, network, PID and mount namespaces,
+   * unprivileged on the host), `namespaces-without-user` (root dropped its privileges), or
+   * `none` (a process group and a private directory only). See scripts/lib/verify/sandbox.ts.
+   */
+  isolation: z.enum(['namespaces', 'namespaces-without-user', 'none']),
+  /** What a contained snippet could do, found by trying: run as root inside, create network namespaces. */
+  capabilities: z.strictObject({ root: z.boolean(), netns: z.boolean() }),
+  /** Why a stronger isolation was not available, when it was not. */
+  isolationNotes: z.array(z.string()).default([]),
 });
 export type Environment = z.infer<typeof environmentSchema>;
 
 export const statuses = ['verified', 'failed', 'inconclusive', 'not-verified'] as const;
 export type Status = (typeof statuses)[number];
+
+/** What one run of a snippet did, beside what it printed. */
+export const runRecordSchema = z.strictObject({
+  /** Whether this run matched the expectations. */
+  matched: z.boolean(),
+  exitCode: z.number().int().nullable(),
+  durationMs: z.number().min(0),
+  /**
+   * Non-zero TCP/UDP counters of the run's own network namespace when the snippet ended
+   * (/proc/net/snmp and /proc/net/netstat, e.g. `Tcp.OutRsts`); absent without isolation.
+   */
+  counters: z.record(z.string(), z.number()).optional(),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;
 
 /** The verdict on one scenario for the platform the verifier ran on. */
 export const scenarioResultSchema = z.strictObject({
@@ -34,11 +58,17 @@ export const scenarioResultSchema = z.strictObject({
   /** stdout of the first run, as observed. */
   transcript: z.string(),
   exitCode: z.number().int().nullable(),
+  /** Each run's own record, in run order. */
+  runRecords: z.array(runRecordSchema).default([]),
+  /** Hash of the snippet and expectations this result was made from (src/lib/fingerprint.ts). */
+  fingerprint: z.string(),
 });
 export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
 
 /** generated/verification.json, written by scripts/verify.ts and read by the site. */
 export const verificationSchema = z.strictObject({
+  /** Hash of every scenario's fingerprint with the Node version and kernel (src/lib/fingerprint.ts). */
+  fingerprint: z.string(),
   environment: environmentSchema,
   /** Total wall time of the verifier, milliseconds. */
   durationMs: z.number().min(0),

@@ -10,6 +10,10 @@ export interface RunOutcome {
   timedOut: boolean;
   /** Set when stdout grew past the limit and the run was cut. */
   outputCut: boolean;
+  /** Set when the build was interrupted or passed its deadline while the run was going. */
+  aborted?: boolean;
+  /** Non-zero kernel counters of the run's network namespace; undefined without one. */
+  counters?: Record<string, number>;
   durationMs: number;
 }
 
@@ -23,6 +27,7 @@ export function observations(stdout: string): string[] {
 
 /** Every way `run` falls short of `expect`; empty when it matches. */
 export function mismatches(expect: Expectation, run: RunOutcome, timeoutMs: number): string[] {
+  if (run.aborted) return ['stopped: the build was interrupted or passed its deadline'];
   if (run.timedOut) return [`timed out after ${timeoutMs} ms (the snippet must exit by itself)`];
   if (run.outputCut) return ['printed more output than allowed; the run was cut'];
   const problems: string[] = [];
@@ -50,6 +55,26 @@ function stderrSummary(stderr: string): string {
     .join(' | ');
 }
 
+/** At most `max` lines, the rest counted, so one noisy run cannot flood the build log. */
+function trimmed(lines: string[], max = 12): string[] {
+  return lines.length <= max ? lines : [...lines.slice(0, max), `... ${lines.length - max} more line(s)`];
+}
+
+/**
+ * The evidence of every run: its outcome, what it printed and, for a crash, its stderr. Enough
+ * to diagnose a flaky or failing scenario from the build log alone.
+ */
+export function evidence(expect: Expectation, runs: RunOutcome[], perRun: string[][]): string {
+  const out = [`expected lines: ${JSON.stringify(expect.lines)}${expect.absent.length ? `, absent: ${JSON.stringify(expect.absent)}` : ''}`];
+  runs.forEach((run, i) => {
+    const problems = perRun[i];
+    out.push(`run ${i + 1}: ${problems.length ? `FAILED (${problems.join('; ')})` : 'matched'}, exit ${run.exitCode ?? 'none (killed)'}, ${Math.round(run.durationMs)} ms`);
+    out.push(`  observed lines: ${JSON.stringify(trimmed(observations(run.stdout)))}`);
+    if (problems.length && run.stderr.trim()) out.push(`  stderr: ${stderrSummary(run.stderr)}`);
+  });
+  return out.join('\n');
+}
+
 export interface Verdict {
   status: 'verified' | 'failed' | 'inconclusive';
   matched: number;
@@ -58,28 +83,20 @@ export interface Verdict {
 
 /**
  * All runs must match and print the same observations. Some matching is a race, reported
- * with its rate as inconclusive; none matching is a failure that shows expected vs observed.
+ * with its rate as inconclusive; none matching is a failure. Both show every run's evidence.
  */
 export function judge(expect: Expectation, runs: RunOutcome[], timeoutMs: number): Verdict {
   const perRun = runs.map((r) => mismatches(expect, r, timeoutMs));
   const matched = perRun.filter((p) => p.length === 0).length;
   if (matched === 0) {
-    const first = runs[0];
-    const observed = observations(first.stdout);
-    const reason = [
-      ...perRun[0],
-      `expected lines: ${JSON.stringify(expect.lines)}`,
-      `observed lines: ${JSON.stringify(observed)}`,
-      ...(first.stderr.trim() ? [`stderr: ${stderrSummary(first.stderr)}`] : []),
-    ].join('\n');
-    return { status: 'failed', matched, reason };
+    return { status: 'failed', matched, reason: [...perRun[0], evidence(expect, runs, perRun)].join('\n') };
   }
   if (matched < runs.length) {
     const firstBad = perRun.find((p) => p.length > 0) ?? [];
     return {
       status: 'inconclusive',
       matched,
-      reason: `only ${matched} of ${runs.length} runs matched (a race); a failing run: ${firstBad.join('; ')}`,
+      reason: `only ${matched} of ${runs.length} runs matched (a race); a failing run: ${firstBad.join('; ')}\n${evidence(expect, runs, perRun)}`,
     };
   }
   const first = observations(runs[0].stdout).join('\n');
@@ -88,7 +105,7 @@ export function judge(expect: Expectation, runs: RunOutcome[], timeoutMs: number
     return {
       status: 'inconclusive',
       matched,
-      reason: `runs 1 and ${differing + 1} printed different observations; a verified transcript must be the same on every run`,
+      reason: `runs 1 and ${differing + 1} printed different observations; a verified transcript must be the same on every run\n${evidence(expect, runs, perRun)}`,
     };
   }
   return { status: 'verified', matched };
