@@ -48,7 +48,8 @@ async function main(): Promise<void> {
     timeoutMs: s.timeoutMs,
   }));
   const sandbox = probeSandbox(process.execPath, root);
-  if (sandbox.isolation !== 'namespaces') console.warn(`verify: runs are contained only as "${sandbox.isolation}": ${sandbox.notes.join('; ')}`);
+  if (sandbox.isolation !== 'namespaces')
+    console.warn(`verify: runs are contained only as "${sandbox.isolation}": ${sandbox.notes.join('; ')}`);
 
   // Interrupted (Ctrl-C, a CI cancel) or past the deadline: stop every run, publish nothing.
   const stop = new AbortController();

@@ -1,7 +1,7 @@
 // Loads every collection once per build into plain data for pages and endpoints.
 import { getCollection } from 'astro:content';
 import type { ErrorRecord } from '../schemas/index.ts';
-import { readVerification } from '../loaders/read-verification.ts';
+import { buildingFrom, readVerification } from '../loaders/read-verification.ts';
 import type { SiteData } from '../lib/api.ts';
 
 let cached: Promise<SiteData & { byName: Map<string, ErrorRecord> }> | undefined;
@@ -14,15 +14,16 @@ async function load() {
     getCollection('scenarios'),
     getCollection('guides'),
   ]);
+  const scenarioList = scenarios.map((s) => ({ slug: s.id, ...s.data })).sort((a, b) => a.slug.localeCompare(b.slug));
   const errorList = errors.map((e) => e.data).sort((a, b) => a.platform.localeCompare(b.platform) || a.number - b.number);
   return {
     errors: errorList,
     byName: new Map(errorList.map((e) => [e.name, e])),
     platforms: Object.fromEntries(platforms.map((p) => [p.id, p.data])),
     messages: messages.map((m) => m.data),
-    scenarios: scenarios.map((s) => ({ slug: s.id, ...s.data })).sort((a, b) => a.slug.localeCompare(b.slug)),
+    scenarios: scenarioList,
     guideScenarios: Object.fromEntries(guides.map((g) => [g.id, g.data.scenarios])),
-    verification: readVerification(),
+    verification: readVerification(buildingFrom(scenarioList)),
   };
 }
 

@@ -1,6 +1,6 @@
 // Reads everything under content/, validates it with the schemas and returns plain records.
 // Node-only: used by the Astro loaders and by the build scripts, never by the browser.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { join, relative, basename } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
@@ -21,6 +21,7 @@ import {
   type Source,
 } from '../schemas/index.ts';
 import { ContentError, problemsFromIssues, type Problem } from '../lib/problems.ts';
+import { InvalidUtf8Error, readText } from './read-text.ts';
 import type { Content, LocatedMessage, Scenario, Guide, Snippet } from '../schemas/content.ts';
 
 export type { Content };
@@ -35,6 +36,21 @@ class Reader {
 
   rel(path: string): string {
     return relative(this.root, path) || path;
+  }
+
+  /** The file's text, or undefined with a problem when it is not valid UTF-8. */
+  text(path: string): string | undefined {
+    try {
+      return readText(path, this.rel(path));
+    } catch (err) {
+      if (!(err instanceof InvalidUtf8Error)) throw err;
+      this.problems.push({
+        file: err.file,
+        field: '',
+        message: `invalid UTF-8 at byte ${err.offset} (line ${err.line}); save the file as UTF-8`,
+      });
+      return undefined;
+    }
   }
 
   /** Parses YAML text; duplicate keys and syntax errors become problems with line numbers. */
@@ -52,7 +68,8 @@ class Reader {
       if (required) this.problems.push({ file: this.rel(path), field: '', message: 'file is missing' });
       return undefined;
     }
-    return this.yaml(this.rel(path), readFileSync(path, 'utf8'));
+    const text = this.text(path);
+    return text === undefined ? undefined : this.yaml(this.rel(path), text);
   }
 
   validate<S extends z.ZodType>(schema: S, data: unknown, file: string, key = ''): z.infer<S> | undefined {
@@ -82,7 +99,8 @@ class Reader {
   /** Splits `---\nfrontmatter\n---\nbody` and validates the frontmatter. */
   frontmatterFile<S extends z.ZodType>(path: string, schema: S): { data: z.infer<S>; body: string } | undefined {
     const file = this.rel(path);
-    const text = readFileSync(path, 'utf8');
+    const text = this.text(path);
+    if (text === undefined) return undefined;
     const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
     if (!match) {
       this.problems.push({ file, field: '', message: 'missing frontmatter: the file must start with a --- block' });
@@ -173,11 +191,10 @@ export function readContent(root: string): Content {
   const snippets: Snippet[] = r
     .list(dir('snippets'), '.ts')
     .filter((p) => named(p, '.ts', slug, 'scenario slug (kebab-case)'))
-    .map((path) => ({
-      slug: basename(path, '.ts'),
-      file: r.rel(path),
-      source: readFileSync(path, 'utf8'),
-    }));
+    .flatMap((path) => {
+      const source = r.text(path);
+      return source === undefined ? [] : [{ slug: basename(path, '.ts'), file: r.rel(path), source }];
+    });
 
   if (r.problems.length > 0) throw new ContentError(r.problems);
   return { root, errors, sources, platforms, messages, scenarios, guides, snippets };

@@ -5,6 +5,9 @@ import { readContent } from '../../src/loaders/read-content.ts';
 import { ContentError, formatProblem } from '../../src/lib/problems.ts';
 import { checkContent } from '../../src/lib/checks.ts';
 import { contentTree, validTree } from '../support/content-tree.ts';
+import { firstInvalidUtf8 } from '../../src/loaders/read-text.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Problems from reading and cross-checking a tree: what the build would print. */
 function problemsOf(changes: Record<string, string | null>): string[] {
@@ -150,5 +153,40 @@ describe('more content that must be rejected', () => {
     expect(problemsOf({ 'content/errors/winsock.yaml': `${validTree['content/errors/winsock.yaml']}${twin}` }).join('\n')).toContain(
       'content/errors/winsock.yaml: ECONNRESET: [unique-names] "ECONNRESET" is already defined in content/errors/linux.yaml',
     );
+  });
+});
+
+describe('strict UTF-8', () => {
+  it.each([
+    ['content/errors/linux.yaml', Buffer.from('ECONNRESET:\n  number: 104\n  message: Connection r\xe9set\n', 'latin1'), 49, 3],
+    [
+      'content/scenarios/reset-demo.mdx',
+      Buffer.concat([Buffer.from(validTree['content/scenarios/reset-demo.mdx']), Buffer.from([0xc3, 0x28])]),
+      undefined,
+      undefined,
+    ],
+    ['content/snippets/reset-demo.ts', Buffer.from([0x2f, 0x2f, 0x20, 0xe2, 0x82, 0x0a]), 3, 1],
+  ])('rejects invalid bytes in %s, naming the file and the byte', (path, bytes, offset, line) => {
+    const root = contentTree();
+    writeFileSync(join(root, path), bytes);
+    const problems = (() => {
+      try {
+        readContent(root);
+        return [];
+      } catch (err) {
+        if (err instanceof ContentError) return err.problems.map(formatProblem);
+        throw err;
+      }
+    })();
+    const at = offset ?? validTree[path].length;
+    expect(problems).toContain(
+      `${path}: invalid UTF-8 at byte ${at} (line ${line ?? validTree[path].split('\n').length}); save the file as UTF-8`,
+    );
+  });
+
+  it('accepts a real U+FFFD and finds the bad byte after it', () => {
+    const bytes = Buffer.concat([Buffer.from('a\uFFFDb\n'), Buffer.from([0xff])]);
+    expect(firstInvalidUtf8(bytes)).toBe(6);
+    expect(firstInvalidUtf8(Buffer.from('a\uFFFDb\n'))).toBe(-1);
   });
 });

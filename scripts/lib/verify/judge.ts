@@ -65,10 +65,14 @@ function trimmed(lines: string[], max = 12): string[] {
  * to diagnose a flaky or failing scenario from the build log alone.
  */
 export function evidence(expect: Expectation, runs: RunOutcome[], perRun: string[][]): string {
-  const out = [`expected lines: ${JSON.stringify(expect.lines)}${expect.absent.length ? `, absent: ${JSON.stringify(expect.absent)}` : ''}`];
+  const out = [
+    `expected lines: ${JSON.stringify(expect.lines)}${expect.absent.length ? `, absent: ${JSON.stringify(expect.absent)}` : ''}`,
+  ];
   runs.forEach((run, i) => {
     const problems = perRun[i];
-    out.push(`run ${i + 1}: ${problems.length ? `FAILED (${problems.join('; ')})` : 'matched'}, exit ${run.exitCode ?? 'none (killed)'}, ${Math.round(run.durationMs)} ms`);
+    out.push(
+      `run ${i + 1}: ${problems.length ? `FAILED (${problems.join('; ')})` : 'matched'}, exit ${run.exitCode ?? 'none (killed)'}, ${Math.round(run.durationMs)} ms`,
+    );
     out.push(`  observed lines: ${JSON.stringify(trimmed(observations(run.stdout)))}`);
     if (problems.length && run.stderr.trim()) out.push(`  stderr: ${stderrSummary(run.stderr)}`);
   });

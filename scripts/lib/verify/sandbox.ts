@@ -67,6 +67,7 @@ done
 if [ -w "$3" ] || [ -w / ]; then echo "sandbox: the host file systems are still writable" >&2; exit 125; fi
 cat > "/tmp/$2"
 cd /tmp
+unset OLDPWD PWD
 [ "$4" = drop ] && chmod 0644 "/tmp/$2"
 set +e
 if [ "$4" = drop ]; then
@@ -94,14 +95,18 @@ export interface Invocation {
 /** The command that runs `node file` at `isolation`; `readOnly` is the tree to protect. */
 export function invocation(isolation: Isolation, node: string, fileName: string, readOnly: string): Invocation {
   const setup = ['sh', '-c', SETUP, 'errno-kb-sandbox', node, fileName, readOnly];
+  // The run dies with the verifier (PR_SET_PDEATHSIG), even when the verifier is SIGKILLed:
+  // unshare's --kill-child then takes the whole PID namespace with it.
+  const dieWithVerifier = ['setpriv', '--pdeathsig', 'KILL'];
   if (isolation === 'namespaces') {
     const asRoot = process.getuid?.() === 0;
-    const unshare = ['unshare', '--user', '--map-root-user', ...NS_FLAGS, ...setup, 'keep'];
-    const argv = asRoot ? ['setpriv', `--reuid=${UNPRIVILEGED}`, `--regid=${UNPRIVILEGED}`, '--clear-groups', '--', ...unshare] : unshare;
+    const user = asRoot ? [`--reuid=${UNPRIVILEGED}`, `--regid=${UNPRIVILEGED}`, '--clear-groups'] : [];
+    const argv = [...dieWithVerifier, ...user, '--', 'unshare', '--user', '--map-root-user', ...NS_FLAGS, ...setup, 'keep'];
     return { command: argv[0], args: argv.slice(1), sourceOnStdin: true };
   }
   if (isolation === 'namespaces-without-user') {
-    return { command: 'unshare', args: [...NS_FLAGS, ...setup, 'drop'], sourceOnStdin: true };
+    const argv = [...dieWithVerifier, '--', 'unshare', ...NS_FLAGS, ...setup, 'drop'];
+    return { command: argv[0], args: argv.slice(1), sourceOnStdin: true };
   }
   const asUser = process.getuid?.() === 0 ? Number(UNPRIVILEGED) : undefined;
   return { command: node, args: [fileName], sourceOnStdin: false, ...(asUser === undefined ? {} : { asUser }) };
