@@ -14,7 +14,10 @@ import { verifyAll, describeEnvironment, type VerifyTarget } from './lib/verify/
 import { probeSandbox } from './lib/verify/sandbox.ts';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    // `npm run verify -- <slug> ...` verifies only the named scenarios (for authors; the
+    // results file is then not written, as it would not cover the whole site).
+    allowPositionals: true,
     options: {
       // The tree to verify; the tests point it at a copy with a broken snippet.
       root: { type: 'string', default: fileURLToPath(new URL('..', import.meta.url)) },
@@ -40,7 +43,10 @@ async function main(): Promise<void> {
   const problems = checkContent(content);
   if (problems.length > 0) return fail(problems.map(formatProblem));
 
-  const targets: VerifyTarget[] = content.scenarios.map((s) => ({
+  const unknown = positionals.filter((slug) => !content.scenarios.some((s) => s.slug === slug));
+  if (unknown.length > 0) return fail(unknown.map((slug) => `no scenario "${slug}" (content/scenarios/${slug}.mdx does not exist)`));
+  const chosen = positionals.length > 0 ? content.scenarios.filter((s) => positionals.includes(s.slug)) : content.scenarios;
+  const targets: VerifyTarget[] = chosen.map((s) => ({
     slug: s.slug,
     snippet: join(root, 'content', 'snippets', `${s.slug}.ts`),
     expect: s.expect,
@@ -76,7 +82,8 @@ async function main(): Promise<void> {
     durationMs: Math.round(performance.now() - started),
     scenarios,
   });
-  writeAtomically(join(root, 'generated', 'verification.json'), `${JSON.stringify(result, null, 2)}\n`);
+  if (positionals.length === 0) writeAtomically(join(root, 'generated', 'verification.json'), `${JSON.stringify(result, null, 2)}\n`);
+  else console.log('verify: only some scenarios were verified; generated/verification.json is left as it was');
   report(result);
 }
 

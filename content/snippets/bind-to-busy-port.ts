@@ -5,9 +5,9 @@
 import net from 'node:net';
 
 setTimeout(() => {
-  console.log('gave up: nothing happened within 3 s');
+  console.log('gave up: nothing happened within 8 s');
   process.exit(1);
-}, 3000).unref();
+}, 8000).unref();
 
 function listen(name: string, options: net.ListenOptions): Promise<net.Server | null> {
   return new Promise((resolve) => {

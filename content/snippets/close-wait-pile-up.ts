@@ -6,9 +6,9 @@ import net from 'node:net';
 import { execFileSync } from 'node:child_process';
 
 setTimeout(() => {
-  console.log('gave up: nothing happened within 3 s');
+  console.log('gave up: nothing happened within 8 s');
   process.exit(1);
-}, 3000).unref();
+}, 8000).unref();
 
 const COUNT = 5;
 

@@ -21,12 +21,28 @@ function ip(lines: string[], inside?: string, ignoreErrors = false): void {
   if (r.status !== 0 && !ignoreErrors) throw new Error(`ip ${args.join(' ')} failed: ${r.stderr || r.error}`);
 }
 
+
+// Names the namespaces in a private /run/netns, inside a mount namespace of this run's own, so
+// that whatever ends the run (even SIGKILL, which skips the clean-up) takes the names, and with
+// them the namespaces, along. Returns true in the caller, which then only waits for the copy.
+function reexecWithPrivateNames(): boolean {
+  if (process.env.ERRNO_KB_PRIVATE_NETNS === '1') return false;
+  const script = 'mkdir -p /run/netns && mount -t tmpfs errno-kb-netns /run/netns && exec "$@"';
+  const r = spawnSync('unshare', ['--mount', '--propagation', 'private', '--', 'sh', '-c', script, 'sh', process.execPath, import.meta.filename], {
+    stdio: 'inherit',
+    env: { ...process.env, ERRNO_KB_PRIVATE_NETNS: '1' },
+  });
+  process.exitCode = r.status ?? 1;
+  return true;
+}
+
 // ---- the orchestrator, in the host's namespace: builds and always removes the namespaces ----
 function runParent(): void {
   if (process.getuid?.() !== 0) {
     console.log('skipped: this scenario needs root to create network namespaces');
     return;
   }
+  if (reexecWithPrivateNames()) return;
   const tag = String(process.pid);
   const nsClient = `errno-kb-${tag}-c`;
   const nsRouter = `errno-kb-${tag}-r`;
@@ -70,9 +86,9 @@ function runParent(): void {
 // ---- the client, inside its own namespace ----
 function runClient(): void {
   setTimeout(() => {
-    console.log('gave up: nothing happened within 5 s');
+    console.log('gave up: nothing happened within 10 s');
     process.exit(1);
-  }, 5000).unref();
+  }, 10000).unref();
 
   // These sysctls are per network namespace, so only this namespace is affected.
   // tcp_syn_retries=1: one SYN retransmission, then give up (tcp(7); the default 6 means about

@@ -4,9 +4,9 @@ import net from 'node:net';
 
 // Stop by ourselves if something unexpected keeps the process alive.
 setTimeout(() => {
-  console.log('gave up: nothing happened within 3 s');
+  console.log('gave up: nothing happened within 8 s');
   process.exit(1);
-}, 3000).unref();
+}, 8000).unref();
 
 // Borrow a free ephemeral port from the kernel, then release it so nothing listens there.
 const probe = net.createServer();

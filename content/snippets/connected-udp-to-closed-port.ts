@@ -6,9 +6,9 @@ import dgram from 'node:dgram';
 import { once } from 'node:events';
 
 setTimeout(() => {
-  console.log('gave up: nothing happened within 3 s');
+  console.log('gave up: nothing happened within 8 s');
   process.exit(1);
-}, 3000).unref();
+}, 8000).unref();
 
 function report(who: string, what: string, err: NodeJS.ErrnoException): void {
   console.log(`${who}: ${what} failed ${err.code} (syscall ${err.syscall})`);

@@ -54,10 +54,10 @@ if (role === 'server') {
   });
 } else {
   setTimeout(() => {
-    console.log('gave up: nothing happened within 4 s');
+    console.log('gave up: nothing happened within 8 s');
     child.kill();
     process.exit(1);
-  }, 4000).unref();
+  }, 8000).unref();
 
   // Node cannot change its own RLIMIT_NOFILE, so run the server under a shell's ulimit.
   const child = spawn('/bin/sh', ['-c', 'ulimit -n 64 && exec "$0" "$1" server', process.execPath, import.meta.filename], {

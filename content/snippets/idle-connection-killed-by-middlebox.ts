@@ -26,12 +26,28 @@ function ip(lines: string[], inside?: string, ignoreErrors = false): void {
   if (r.status !== 0 && !ignoreErrors) throw new Error(`ip ${args.join(' ')} failed: ${r.stderr || r.error}`);
 }
 
+
+// Names the namespaces in a private /run/netns, inside a mount namespace of this run's own, so
+// that whatever ends the run (even SIGKILL, which skips the clean-up) takes the names, and with
+// them the namespaces, along. Returns true in the caller, which then only waits for the copy.
+function reexecWithPrivateNames(): boolean {
+  if (process.env.ERRNO_KB_PRIVATE_NETNS === '1') return false;
+  const script = 'mkdir -p /run/netns && mount -t tmpfs errno-kb-netns /run/netns && exec "$@"';
+  const r = spawnSync('unshare', ['--mount', '--propagation', 'private', '--', 'sh', '-c', script, 'sh', process.execPath, import.meta.filename], {
+    stdio: 'inherit',
+    env: { ...process.env, ERRNO_KB_PRIVATE_NETNS: '1' },
+  });
+  process.exitCode = r.status ?? 1;
+  return true;
+}
+
 // ---- the orchestrator, in the host's namespace ----
 function runParent(): void {
   if (process.getuid?.() !== 0) {
     console.log('skipped: this scenario needs root to create network namespaces');
     return;
   }
+  if (reexecWithPrivateNames()) return;
   const tag = String(process.pid);
   const ns = { client: `errno-kb-${tag}-c`, router: `errno-kb-${tag}-r`, server: `errno-kb-${tag}-s` };
   const children: ChildProcess[] = [];
@@ -46,9 +62,9 @@ function runParent(): void {
   process.on('exit', cleanup);
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => process.exit(1));
   setTimeout(() => {
-    console.log('gave up: nothing happened within 7.5 s');
+    console.log('gave up: nothing happened within 12 s');
     process.exit(1); // the exit handler removes the namespaces
-  }, 7500).unref();
+  }, 12000).unref();
 
   try {
     ip([
@@ -98,7 +114,7 @@ function runParent(): void {
 
 // ---- the server, in its namespace: echoes every message ----
 function runServer(): void {
-  setTimeout(() => process.exit(1), 7500).unref();
+  setTimeout(() => process.exit(1), 12000).unref();
   process.stdin.on('end', () => process.exit(0)); // the orchestrator went away
   process.stdin.resume();
   const server = net.createServer((conn) => {
@@ -111,9 +127,9 @@ function runServer(): void {
 // ---- the client, in its namespace ----
 function runClient(): void {
   setTimeout(() => {
-    console.log('gave up: nothing happened within 7 s');
+    console.log('gave up: nothing happened within 11.5 s');
     process.exit(1);
-  }, 7000).unref();
+  }, 11500).unref();
 
   // Per-namespace settings, to keep the run short. tcp_retries2=1 gives up on unacknowledged
   // data after one retransmission round; the default 15 keeps retransmitting for about 15

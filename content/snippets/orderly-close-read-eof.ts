@@ -7,9 +7,9 @@ import net from 'node:net';
 import http from 'node:http';
 
 setTimeout(() => {
-  console.log('gave up: nothing happened within 3 s');
+  console.log('gave up: nothing happened within 8 s');
   process.exit(1);
-}, 3000).unref();
+}, 8000).unref();
 
 // A server that reads the request head completely (so nothing is left unread, and its close
 // is a FIN, not a RST: RFC 2525 section 2.17) and then closes without sending a byte.

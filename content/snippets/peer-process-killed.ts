@@ -26,9 +26,9 @@ function runServer(readRequest: boolean): void {
 
 function runParent(): void {
   setTimeout(() => {
-    console.log('gave up: nothing happened within 3 s');
+    console.log('gave up: nothing happened within 8 s');
     process.exit(1);
-  }, 3000).unref();
+  }, 8000).unref();
 
   let child: ChildProcess | undefined;
   // Never leave a server process behind, whatever happens here.

@@ -7,9 +7,9 @@ import net from 'node:net';
 import http from 'node:http';
 
 setTimeout(() => {
-  console.log('gave up: nothing happened within 3 s');
+  console.log('gave up: nothing happened within 8 s');
   process.exit(1);
-}, 3000).unref();
+}, 8000).unref();
 
 const LIMIT_MS = 150;
 

@@ -20,9 +20,9 @@ if (process.argv[2] === 'client') {
   });
 } else {
   setTimeout(() => {
-    console.log('gave up: nothing happened within 4 s');
+    console.log('gave up: nothing happened within 8 s');
     process.exit(1);
-  }, 4000).unref();
+  }, 8000).unref();
 
   const server = net.createServer((conn) => {
     console.log('server: accept returned a connection (no ECONNABORTED)');

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 
 setTimeout(() => {
-  console.log('gave up: nothing happened within 3 s');
+  console.log('gave up: nothing happened within 8 s');
   process.exit(1);
-}, 3000).unref();
+}, 8000).unref();
 
 // Counts TIME_WAIT entries (state 06) whose local port is `port`, from /proc/net/tcp.
 function timeWaitOnLocalPort(port: number): string {

@@ -4,9 +4,9 @@
 import net from 'node:net';
 
 setTimeout(() => {
-  console.log('gave up: nothing happened within 3 s');
+  console.log('gave up: nothing happened within 8 s');
   process.exit(1);
-}, 3000).unref();
+}, 8000).unref();
 
 const server = net.createServer((conn) => {
   console.log('server: accepted, closes at once (sends FIN)');

@@ -17,5 +17,15 @@ export async function launchBrowser(): Promise<Browser> {
     return playwright.launch({ executablePath: process.env.CHROME_PATH, args: ['--no-sandbox', ...quiet] });
   }
   const { default: sparticuz } = await import('@sparticuz/chromium');
-  return playwright.launch({ executablePath: await sparticuz.executablePath(), args: [...sparticuz.args, ...quiet], headless: true });
+  const executablePath = await sparticuz.executablePath();
+  // Test files run in parallel workers and each unpacks the binary to the same /tmp path: a
+  // launch may find it still being written (ETXTBSY). Retry a bounded number of times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await playwright.launch({ executablePath, args: [...sparticuz.args, ...quiet], headless: true });
+    } catch (err) {
+      if (attempt >= 20 || !String(err).includes('ETXTBSY')) throw err;
+      await new Promise((ok) => setTimeout(ok, 250));
+    }
+  }
 }

@@ -23,7 +23,7 @@ async function load() {
     messages: messages.map((m) => m.data),
     scenarios: scenarioList,
     guideScenarios: Object.fromEntries(guides.map((g) => [g.id, g.data.scenarios])),
-    verification: readVerification(buildingFrom(scenarioList)),
+    verification: readVerification(buildingFrom()),
   };
 }
 

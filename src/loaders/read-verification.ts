@@ -3,10 +3,11 @@
 // Node and kernel building the site: anything else is refused with what changed.
 import { existsSync } from 'node:fs';
 import { release } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { verificationSchema, type Verification } from '../schemas/index.ts';
 import { scenarioFingerprint, resultsFingerprint, type Verifiable } from '../lib/fingerprint.ts';
 import { readText } from './read-text.ts';
+import { readContent } from './read-content.ts';
 
 // Resolved from the working directory: pages are bundled before they run, so import.meta.url
 // does not point into src/ at that time. Astro and the scripts run from the repository root.
@@ -40,10 +41,15 @@ export function staleness(results: Verification, current: BuildingFrom): string[
   return out;
 }
 
-/** The content being built, read with the same reader and schema as the verifier. */
-export function buildingFrom(scenarios: Array<Verifiable & { slug: string }>, root = resolve('.')): BuildingFrom {
+/**
+ * The content being built, read from content/ with the same reader and schemas as the verifier
+ * (not from Astro's collection cache, which keeps entries whose files did not change).
+ */
+export function buildingFrom(root = resolve('.')): BuildingFrom {
+  const content = readContent(root);
+  const sources = new Map(content.snippets.map((s) => [s.slug, s.source]));
   return {
-    scenarios: scenarios.map((s) => ({ ...s, source: readText(join(root, 'content', 'snippets', `${s.slug}.ts`)) })),
+    scenarios: content.scenarios.map((s) => ({ ...s, source: sources.get(s.slug) ?? '' })),
     node: process.version,
     kernel: release(),
   };

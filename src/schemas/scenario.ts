@@ -58,8 +58,12 @@ export const scenarioSchema = z.strictObject({
     .default({}),
   /** What the snippet needs; without it the verifier skips the run and says why. */
   requires: z.array(requirement).default([]),
-  /** Hard limit for one run of the snippet. */
-  timeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+  /**
+   * Hard limit for one run of the snippet, from the start of its sandbox. Keep it well above the
+   * snippet's own give-up timer: on a loaded 2-core machine, starting the namespaces and Node
+   * alone can take seconds, and the snippet's own message says more than a kill does.
+   */
+  timeoutMs: z.number().int().min(100).max(60_000).default(15_000),
   /** Other scenarios worth reading next. */
   related: z.array(slug).default([]),
   /** Extra search words, e.g. the Chinese names of the errors involved. */

@@ -23,7 +23,7 @@ describe('readContent', () => {
   it('reads a valid tree into records with their identity', () => {
     const c = readContent(contentTree());
     expect(c.errors.map((e) => `${e.platform}:${e.name}:${e.number}`)).toEqual(['linux:ECONNRESET:104', 'winsock:WSAECONNRESET:10054']);
-    expect(c.scenarios[0]).toMatchObject({ slug: 'reset-demo', file: 'content/scenarios/reset-demo.mdx', timeoutMs: 5000, requires: [] });
+    expect(c.scenarios[0]).toMatchObject({ slug: 'reset-demo', file: 'content/scenarios/reset-demo.mdx', timeoutMs: 15000, requires: [] });
     expect(c.snippets[0].slug).toBe('reset-demo');
   });
 

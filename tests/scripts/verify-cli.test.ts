@@ -1,7 +1,7 @@
 // The verify command end to end on a copy of the content: a snippet gutted to observe
 // nothing must fail the build with a message naming its scenario.
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,19 +16,31 @@ function copyContent(): string {
   return dir;
 }
 
-const runVerify = (root: string) =>
-  spawnSync(process.execPath, [verify, '--root', root, '--runs', '1'], { encoding: 'utf8', timeout: 120_000 });
+const runVerify = (root: string, ...slugs: string[]) =>
+  spawnSync(process.execPath, [verify, '--root', root, '--runs', '1', ...slugs], { encoding: 'utf8', timeout: 240_000 });
 
 describe('scripts/verify.ts', () => {
   it('fails naming the scenario whose snippet observes nothing', () => {
     const root = copyContent();
     const slug = 'rst-on-close-with-unread-data';
     writeFileSync(join(root, 'content', 'snippets', `${slug}.ts`), '// gutted\n');
-    const r = runVerify(root);
+    const r = runVerify(root, slug);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`scenario "${slug}" failed`);
     expect(r.stderr).toContain('expected line not observed');
-  });
+    expect(r.stderr).toContain('run 1: FAILED');
+  }, 240_000);
+
+  it('verifies only the scenarios named, and then leaves the results file alone', () => {
+    const root = copyContent();
+    const r = runVerify(root, 'connect-to-port-with-no-listener');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('verify: 1 scenario(s)');
+    expect(existsSync(join(root, 'generated', 'verification.json'))).toBe(false);
+    const unknown = runVerify(root, 'no-such-scenario');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('no scenario "no-such-scenario" (content/scenarios/no-such-scenario.mdx does not exist)');
+  }, 240_000);
 
   it('fails naming file and field when a scenario references an unknown error', () => {
     const root = copyContent();
@@ -47,10 +59,12 @@ describe('scripts/verify.ts', () => {
     expect(r.status, r.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(root, 'generated', 'verification.json'), 'utf8'));
     expect(results.environment.node).toMatch(/^v22\./);
+    expect(results.environment.isolation).toBe('namespaces');
+    expect(results.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(results.scenarios).sort()).toEqual(
       readdirSync(join(root, 'content', 'scenarios'))
         .map((f) => f.replace(/\.mdx$/, ''))
         .sort(),
     );
-  });
+  }, 240_000);
 });
