@@ -107,7 +107,7 @@ describe('the sandbox', () => {
   it('removes a named network namespace whose run was SIGKILLed at its timeout (no clean-up ran)', async () => {
     const token = newToken();
     const before = hostNetns();
-    const r = await verify([target('makes-netns', ['never'], 2000)], { ERRNO_KB_TEST_TOKEN: token });
+    const r = await verify([target('makes-netns', ['never'], 8000)], { ERRNO_KB_TEST_TOKEN: token });
     expect(r['makes-netns'].transcript).toContain(`created errno-kb-leak-${token}`);
     expect(r['makes-netns'].reason).toContain('timed out');
     expect(hostNetns()).toEqual(before);
