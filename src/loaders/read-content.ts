@@ -16,6 +16,7 @@ import {
   messageFileSchema,
   scenarioSchema,
   guideSchema,
+  counterInfoSchema,
   type ErrorRecord,
   type ErrorPlatform,
   type Source,
@@ -196,6 +197,8 @@ export function readContent(root: string): Content {
       return source === undefined ? [] : [{ slug: basename(path, '.ts'), file: r.rel(path), source }];
     });
 
+  const counters = r.keyedFile(join(root, 'content', 'counters.yaml'), counterInfoSchema, false);
+
   if (r.problems.length > 0) throw new ContentError(r.problems);
-  return { root, errors, sources, platforms, messages, scenarios, guides, snippets };
+  return { root, errors, sources, platforms, messages, scenarios, guides, snippets, counters };
 }

@@ -22,7 +22,7 @@ beforeAll(() => {
 });
 
 function target(slug: string, lines: string[], timeoutMs = 8000): VerifyTarget {
-  return { slug, snippet: fixture(slug), expect: { linux: { lines, absent: [], exitCode: 0 } }, requires: [], timeoutMs };
+  return { slug, snippet: fixture(slug), expect: { linux: { lines, absent: [], exitCode: 0, counters: {} } }, requires: [], timeoutMs };
 }
 
 const verify = (targets: VerifyTarget[], env: Record<string, string> = {}) =>
@@ -119,7 +119,7 @@ describe('the sandbox', () => {
       {
         slug: 'rst-on-close-with-unread-data',
         snippet: join(repo, 'content', 'snippets', 'rst-on-close-with-unread-data.ts'),
-        expect: { linux: { lines: ['client: read failed ECONNRESET (syscall read)'], absent: [], exitCode: 0 } },
+        expect: { linux: { lines: ['client: read failed ECONNRESET (syscall read)'], absent: [], exitCode: 0, counters: {} } },
         requires: [],
         timeoutMs: 8000,
       },

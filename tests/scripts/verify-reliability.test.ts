@@ -43,7 +43,7 @@ describe('verifyAll leaves nothing behind', () => {
     const fixture = (slug: string, timeoutMs = 8000): VerifyTarget => ({
       slug,
       snippet: join(repo, 'tests', 'fixtures', 'snippets', `${slug}.ts`),
-      expect: { linux: { lines: ['client: connected'], absent: [], exitCode: 0 } },
+      expect: { linux: { lines: ['client: connected'], absent: [], exitCode: 0, counters: {} } },
       requires: [],
       timeoutMs,
     });
