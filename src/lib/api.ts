@@ -89,6 +89,7 @@ export function resultFor(verification: Verification | undefined, slug: string):
       exitCode: null,
       runRecords: [],
       fingerprint: '',
+      runtimes: [],
     }
   );
 }

@@ -6,12 +6,14 @@ import type { ScenarioData } from '../schemas/index.ts';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The parts of a scenario a run depends on. Prose changes do not invalidate a result. */
-export type Verifiable = Pick<ScenarioData, 'expect' | 'requires' | 'timeoutMs'>;
+export type Verifiable = Pick<ScenarioData, 'expect' | 'requires' | 'timeoutMs'> & Partial<Pick<ScenarioData, 'expectByNode'>>;
 
 /** Hash of a snippet's source and its scenario's expectations, requirements and timeout. */
 export function scenarioFingerprint(scenario: Verifiable, source: string): string {
-  const { expect, requires, timeoutMs } = scenario;
-  return sha256(JSON.stringify({ source, expect, requires, timeoutMs }));
+  const { expect, requires, timeoutMs, expectByNode = {} } = scenario;
+  // Without per-runtime expectations the hash is what it was before they existed.
+  const byNode = Object.keys(expectByNode).length > 0 ? { expectByNode } : {};
+  return sha256(JSON.stringify({ source, expect, requires, timeoutMs, ...byNode }));
 }
 
 /** Hash of every scenario's fingerprint (sorted by slug) with the Node version and kernel. */

@@ -71,6 +71,11 @@ export const scenarioSchema = z.strictObject({
     linux: expectationSchema.optional(),
     darwin: expectationSchema.optional(),
   }),
+  /**
+   * Linux expectations for one Node.js line where its behaviour really differs from `expect.linux`
+   * (keyed by major version, e.g. "26"); every other line is held to `expect.linux`.
+   */
+  expectByNode: z.partialRecord(z.enum(['22', '24', '26']), expectationSchema).default({}),
   /** Outcomes on platforms we do not run, with citations. */
   documented: z
     .strictObject({

@@ -25,6 +25,8 @@ export const environmentSchema = z.strictObject({
   capabilities: z.strictObject({ root: z.boolean(), netns: z.boolean() }),
   /** Why a stronger isolation was not available, when it was not. */
   isolationNotes: z.array(z.string()).default([]),
+  /** Every Node.js version each scenario ran on, the pinned one (`node`) first. */
+  runtimes: z.array(z.string()).default([]),
 });
 export type Environment = z.infer<typeof environmentSchema>;
 
@@ -45,7 +47,26 @@ export const runRecordSchema = z.strictObject({
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
-/** The verdict on one scenario for the platform the verifier ran on. */
+/** The verdict on one scenario on one Node.js runtime. */
+export const runtimeResultSchema = z.strictObject({
+  /** process.version of that runtime, e.g. v24.21.0. */
+  node: z.string(),
+  status: z.enum(statuses),
+  reason: z.string().optional(),
+  runs: z.number().int().min(0),
+  matched: z.number().int().min(0),
+  /** stdout of its first run. */
+  transcript: z.string(),
+  runRecords: z.array(runRecordSchema).default([]),
+  /** Whether it was held to its own expectations (`expectByNode`) rather than `expect.linux`. */
+  ownExpectation: z.boolean().default(false),
+});
+export type RuntimeResult = z.infer<typeof runtimeResultSchema>;
+
+/**
+ * The verdict on one scenario for the platform the verifier ran on. The top-level fields are
+ * the pinned runtime's, except `status`, which is the worst over all runtimes.
+ */
 export const scenarioResultSchema = z.strictObject({
   status: z.enum(statuses),
   /** Why it is not verified, failed or inconclusive, in words a reader understands. */
@@ -62,6 +83,8 @@ export const scenarioResultSchema = z.strictObject({
   runRecords: z.array(runRecordSchema).default([]),
   /** Hash of the snippet and expectations this result was made from (src/lib/fingerprint.ts). */
   fingerprint: z.string(),
+  /** One result per Node.js runtime, the pinned one first. */
+  runtimes: z.array(runtimeResultSchema).default([]),
 });
 export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
 

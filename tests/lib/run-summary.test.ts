@@ -13,6 +13,7 @@ const env = (isolation: Environment['isolation']): Environment => ({
   isolation,
   capabilities: { root: isolation === 'namespaces', netns: isolation === 'namespaces' },
   isolationNotes: [],
+  runtimes: ['v22.23.3'],
 });
 const verified = { status: 'verified', runs: 3, matched: 3, durationMs: 900, transcript: [] } as unknown as ScenarioResult;
 

@@ -29,6 +29,7 @@ function resultsFor(from: BuildingFrom): Verification {
         exitCode: 0,
         runRecords: [],
         fingerprint: scenarioFingerprint(s, s.source),
+        runtimes: [],
       },
     ]),
   );
@@ -46,6 +47,7 @@ function resultsFor(from: BuildingFrom): Verification {
       isolation: 'namespaces',
       capabilities: { root: true, netns: true },
       isolationNotes: [],
+      runtimes: [from.node],
     },
     durationMs: 1000,
     scenarios,

@@ -1,7 +1,14 @@
 // Verifies scenarios: runs each snippet several times, contained, judges the runs, records the result.
 import { release, arch } from 'node:os';
 import { readFileSync } from 'node:fs';
-import type { Environment, ScenarioResult, ScenarioData, VerifiablePlatform } from '../../../src/schemas/index.ts';
+import type {
+  Environment,
+  Expectation,
+  RuntimeResult,
+  ScenarioResult,
+  ScenarioData,
+  VerifiablePlatform,
+} from '../../../src/schemas/index.ts';
 import { scenarioFingerprint } from '../../../src/lib/fingerprint.ts';
 import { judge, mismatches, type RunOutcome } from './judge.ts';
 import { runSnippet } from './run-snippet.ts';
@@ -14,9 +21,23 @@ export interface VerifyTarget {
   /** Absolute path of the snippet. */
   snippet: string;
   expect: ScenarioData['expect'];
+  /** Linux expectations for a Node.js line whose behaviour differs (see the scenario schema). */
+  expectByNode?: ScenarioData['expectByNode'];
   requires: ScenarioData['requires'];
   timeoutMs: number;
 }
+
+/** A Node.js binary snippets run on. */
+export interface Runtime {
+  /** process.version, e.g. v24.21.0. */
+  version: string;
+  execPath: string;
+}
+
+/** The verifier's own Node.js, the pinned one. */
+export const currentRuntime: Runtime = { version: process.version, execPath: process.execPath };
+
+const major = (version: string) => version.replace(/^v/, '').split('.')[0];
 
 export interface VerifyOptions {
   runs: number;
@@ -31,9 +52,11 @@ export interface VerifyOptions {
   env?: Record<string, string>;
   /** Stops every run at once: the build was interrupted or passed its deadline. */
   signal?: AbortSignal;
+  /** Node.js runtimes every scenario runs on, the pinned one first (default: this process's). */
+  runtimes?: readonly Runtime[];
 }
 
-export function describeEnvironment(runs: number, sandbox: Sandbox): Environment {
+export function describeEnvironment(runs: number, sandbox: Sandbox, runtimes: readonly Runtime[] = [currentRuntime]): Environment {
   return {
     platform: process.platform,
     kernel: release(),
@@ -45,6 +68,7 @@ export function describeEnvironment(runs: number, sandbox: Sandbox): Environment
     isolation: sandbox.isolation,
     capabilities: sandbox.capabilities,
     isolationNotes: sandbox.notes,
+    runtimes: runtimes.map((r) => r.version),
   };
 }
 
@@ -69,13 +93,15 @@ export async function verifyAll(targets: readonly VerifyTarget[], options: Verif
     else runnable.push({ ...t, source, fingerprint });
   }
 
-  // One task per run, so a slow scenario does not hold a whole worker for all its runs; the
-  // slowest (largest timeout) start first, which keeps the total close to the longest run.
+  // One task per run and runtime, so a slow scenario does not hold a whole worker for all its
+  // runs; the slowest (largest timeout) start first, which keeps the total close to the longest run.
+  const runtimes = options.runtimes ?? [currentRuntime];
   const tasks = runnable
-    .flatMap((t, index) => Array.from({ length: options.runs }, () => ({ t, index })))
+    .flatMap((t, index) => runtimes.flatMap((runtime, r) => Array.from({ length: options.runs }, () => ({ t, index, runtime, r }))))
     .sort((a, b) => b.t.timeoutMs - a.t.timeoutMs);
-  const outcomes = await mapPool(tasks, options.concurrency, async ({ t, index }) => ({
+  const outcomes = await mapPool(tasks, options.concurrency, async ({ t, index, runtime, r }) => ({
     index,
+    r,
     outcome: await runSnippet(t.snippet, t.source, {
       timeoutMs: t.timeoutMs,
       isolation,
@@ -83,30 +109,57 @@ export async function verifyAll(targets: readonly VerifyTarget[], options: Verif
       maxOutputBytes: options.maxOutputBytes,
       env: options.env,
       signal: options.signal,
+      node: runtime.execPath,
     }),
   }));
   runnable.forEach((t, i) => {
-    const runs: RunOutcome[] = outcomes.filter((o) => o.index === i).map((o) => o.outcome);
-    const expect = t.expect[platform]!;
-    const verdict = judge(expect, runs, t.timeoutMs);
+    const perRuntime = runtimes.map((runtime, r) => {
+      const runs: RunOutcome[] = outcomes.filter((o) => o.index === i && o.r === r).map((o) => o.outcome);
+      const own = platform === 'linux' ? t.expectByNode?.[major(runtime.version) as '22'] : undefined;
+      return judgeRuntime(runtime, runs, own ?? t.expect[platform]!, own !== undefined, t.timeoutMs);
+    });
+    const [pinned] = perRuntime;
+    const worst = perRuntime.reduce((a, b) => (severity[b.result.status] > severity[a.result.status] ? b : a));
+    const reasons = perRuntime
+      .filter((p) => p.result.reason)
+      .map((p) => (runtimes.length > 1 ? `on Node ${p.result.node}: ${p.result.reason}` : p.result.reason));
     results[t.slug] = {
-      status: verdict.status,
-      ...(verdict.reason ? { reason: verdict.reason } : {}),
-      runs: runs.length,
-      matched: verdict.matched,
-      durationMs: Math.round(runs.reduce((sum, r) => sum + r.durationMs, 0)),
-      transcript: runs[0].stdout,
-      exitCode: runs[0].exitCode,
-      runRecords: runs.map((r) => ({
-        matched: mismatches(expect, r, t.timeoutMs).length === 0,
-        exitCode: r.exitCode,
-        durationMs: Math.round(r.durationMs),
-        ...(r.counters ? { counters: r.counters } : {}),
-      })),
+      status: worst.result.status,
+      ...(reasons.length ? { reason: reasons.join('\n') } : {}),
+      runs: pinned.result.runs,
+      matched: pinned.result.matched,
+      durationMs: Math.round(perRuntime.reduce((sum, p) => sum + p.durationMs, 0)),
+      transcript: pinned.result.transcript,
+      exitCode: pinned.exitCode,
+      runRecords: pinned.result.runRecords,
       fingerprint: t.fingerprint,
+      runtimes: perRuntime.map((p) => p.result),
     };
   });
   return results;
+}
+
+const severity = { verified: 0, 'not-verified': 1, inconclusive: 2, failed: 3 } as const;
+
+/** The verdict on one scenario's runs on one runtime. */
+function judgeRuntime(runtime: Runtime, runs: RunOutcome[], expect: Expectation, ownExpectation: boolean, timeoutMs: number) {
+  const verdict = judge(expect, runs, timeoutMs);
+  const result: RuntimeResult = {
+    node: runtime.version,
+    status: verdict.status,
+    ...(verdict.reason ? { reason: verdict.reason } : {}),
+    runs: runs.length,
+    matched: verdict.matched,
+    transcript: runs[0].stdout,
+    runRecords: runs.map((r) => ({
+      matched: mismatches(expect, r, timeoutMs).length === 0,
+      exitCode: r.exitCode,
+      durationMs: Math.round(r.durationMs),
+      ...(r.counters ? { counters: r.counters } : {}),
+    })),
+    ownExpectation,
+  };
+  return { result, exitCode: runs[0].exitCode, durationMs: runs.reduce((sum, r) => sum + r.durationMs, 0) };
 }
 
 function skipped(reason: string, fingerprint: string): ScenarioResult {
@@ -120,5 +173,6 @@ function skipped(reason: string, fingerprint: string): ScenarioResult {
     exitCode: null,
     runRecords: [],
     fingerprint,
+    runtimes: [],
   };
 }

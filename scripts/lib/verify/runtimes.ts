@@ -1,0 +1,30 @@
+// The Node.js lines every scenario is verified on: the pinned one (the verifier's own) and the
+// other LTS lines, which `npm ci` installs as devDependencies under npm aliases (package.json:
+// "node24": "npm:node@^24", "node26": "npm:node@^26"), so nothing is downloaded from elsewhere.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { currentRuntime, type Runtime } from './verify.ts';
+
+const nodeModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
+export const OTHER_RUNTIME_PACKAGES = ['node24', 'node26'];
+
+/**
+ * The pinned runtime first, then each other line. `only` (VERIFY_NODE, e.g. "22,26") keeps
+ * the lines whose major version it names. Throws when a line is missing: a build that quietly
+ * verified on fewer runtimes would claim more than it checked.
+ */
+export function findRuntimes(only?: string): Runtime[] {
+  const runtimes = [currentRuntime];
+  for (const pkg of OTHER_RUNTIME_PACKAGES) {
+    const execPath = join(nodeModules, pkg, 'bin', 'node');
+    if (!existsSync(execPath)) throw new Error(`Node.js runtime ${pkg} is missing (${execPath}); run npm ci`);
+    const r = spawnSync(execPath, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+    if (r.status !== 0) throw new Error(`Node.js runtime ${pkg} does not start: ${r.stderr || r.error?.message}`);
+    runtimes.push({ version: r.stdout.trim(), execPath });
+  }
+  if (!only) return runtimes;
+  const majors = new Set(only.split(',').map((m) => m.trim().replace(/^v/, '')));
+  return runtimes.filter((r) => majors.has(r.version.replace(/^v/, '').split('.')[0]));
+}
