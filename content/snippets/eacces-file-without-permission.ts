@@ -46,7 +46,8 @@ if (process.argv[2] === 'unprivileged') {
   process.stdout.write(child.stdout);
   if (child.status !== 0) console.log(`unprivileged child failed: ${child.error?.message ?? child.stderr.trim()}`);
 
-  attempt(`uid ${process.getuid!()} (root)`);
+  const uid = process.getuid!();
+  attempt(`uid ${uid}${uid === 0 ? ' (root)' : ' (not root: run this as root to see the bypass)'}`);
   fs.chmodSync(`${dir}/readonly`, 0o755);
   fs.rmSync(dir, { recursive: true, force: true });
 }
