@@ -1,6 +1,8 @@
 // Data checks for content/errors/platforms.yaml and content/messages/*.yaml.
 import { describe, it, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { constants } from 'node:os';
+import { getSystemErrorMap } from 'node:util';
 import { readContent } from '../../src/loaders/read-content.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -10,6 +12,27 @@ const { platforms, messages, errors } = content;
 const linux = new Map(errors.filter((e) => e.platform === 'linux').map((e) => [e.name, e]));
 const winsock = errors.filter((e) => e.platform === 'winsock');
 const winsockByNumber = new Map(winsock.map((e) => [e.number, e]));
+
+/** Problems in `rows` against Node's own table: every Linux errno Node names needs a row with Node's code and number. */
+function nodeRowProblems(
+  rows: Record<string, { node?: { code: string; uvLinux?: number } }>,
+  systemErrors: ReadonlyMap<number, [string, string]>,
+  osErrno: Record<string, number>,
+): string[] {
+  const byName = new Map([...linux.values()].flatMap((e) => [e.name, ...(e.platform === 'linux' ? e.aliases : [])].map((n) => [n, e])));
+  const problems: string[] = [];
+  for (const [uv, [code]] of systemErrors) {
+    const error = byName.get(code);
+    if (!error) continue; // EAI_*, EOF, UNKNOWN and other libuv-only codes
+    const node = rows[error.name]?.node;
+    if (!node) problems.push(`${error.name}: no row with a Node code (Node reports ${code}, ${uv})`);
+    else if (node.code !== code || node.uvLinux !== uv || uv !== -error.number)
+      problems.push(`${error.name}: row says ${node.code} ${node.uvLinux}, Node reports ${code} ${uv}, linux.yaml ${error.number}`);
+    if (code in osErrno && osErrno[code] !== error.number)
+      problems.push(`${code}: os.constants.errno says ${osErrno[code]}, linux.yaml ${error.number}`);
+  }
+  return problems;
+}
 
 describe('platforms.yaml', () => {
   it('spot-checks known values', () => {
@@ -41,6 +64,59 @@ describe('platforms.yaml', () => {
         ' ',
       );
     expect(required.filter((name) => !(name in platforms))).toEqual([]);
+  });
+
+  it("gives every Linux errno in the running Node's util.getSystemErrorMap() a row with Node's code and number", () => {
+    const systemErrors = getSystemErrorMap();
+    expect(systemErrors.size).toBeGreaterThan(70);
+    expect(nodeRowProblems(platforms, systemErrors, constants.errno as Record<string, number>)).toEqual([]);
+  });
+
+  it('fails the Node check for a missing or wrong row', () => {
+    const { EPERM: _removed, ...withoutEperm } = platforms;
+    const wrong = { ...platforms, EBUSY: { ...platforms.EBUSY, node: { code: 'EBUSY', uvLinux: -61 } } };
+    const systemErrors = getSystemErrorMap();
+    expect(nodeRowProblems(withoutEperm, systemErrors, constants.errno as Record<string, number>)).toEqual([
+      'EPERM: no row with a Node code (Node reports EPERM, -1)',
+    ]);
+    expect(nodeRowProblems(wrong, systemErrors, constants.errno as Record<string, number>)).toEqual([
+      'EBUSY: row says EBUSY -61, Node reports EBUSY -16, linux.yaml 16',
+    ]);
+    expect(nodeRowProblems(platforms, systemErrors, { ...constants.errno, EIO: 6 })).toEqual([
+      'EIO: os.constants.errno says 6, linux.yaml 5',
+    ]);
+  });
+
+  it('gives every Linux errno that Python maps to an OSError subclass a row naming that class', () => {
+    // Python's Objects/exceptions.c errno table (docs: Built-in Exceptions, OS exceptions).
+    const pythonClasses: Record<string, string> = {
+      EPERM: 'PermissionError',
+      EACCES: 'PermissionError',
+      ENOENT: 'FileNotFoundError',
+      ESRCH: 'ProcessLookupError',
+      EINTR: 'InterruptedError',
+      ECHILD: 'ChildProcessError',
+      EAGAIN: 'BlockingIOError',
+      EALREADY: 'BlockingIOError',
+      EINPROGRESS: 'BlockingIOError',
+      EEXIST: 'FileExistsError',
+      ENOTDIR: 'NotADirectoryError',
+      EISDIR: 'IsADirectoryError',
+      EPIPE: 'BrokenPipeError',
+      ESHUTDOWN: 'BrokenPipeError',
+      ECONNABORTED: 'ConnectionAbortedError',
+      ECONNRESET: 'ConnectionResetError',
+      ECONNREFUSED: 'ConnectionRefusedError',
+      ETIMEDOUT: 'TimeoutError',
+    };
+    for (const [name, cls] of Object.entries(pythonClasses)) expect(platforms[name]?.python, name).toMatch(new RegExp(`^${cls}\\b`));
+  });
+
+  it("gives every Linux errno Go's syscall package names a row", () => {
+    // src/syscall/zerrors_linux_amd64.go names every generic Linux errno up to ERFKILL (132); its table
+    // is frozen without EHWPOISON (133), for which Node and Python have no name or class either.
+    const withoutRow = [...linux.keys()].filter((name) => !(name in platforms));
+    expect(withoutRow).toEqual(['EHWPOISON']);
   });
 
   it('is keyed by Linux errno names only', () => {
