@@ -119,6 +119,59 @@ describe('platforms.yaml', () => {
     expect(withoutRow).toEqual(['EHWPOISON']);
   });
 
+  it("names the io::ErrorKind Rust's decode_error_kind() gives each errno, and no kind for the rest", () => {
+    // library/std/src/sys/io/error/unix.rs (same on Rust 1.95 stable and 1.97 nightly on Linux).
+    const kinds: Record<string, string> = {
+      E2BIG: 'ArgumentListTooLong',
+      EADDRINUSE: 'AddrInUse',
+      EADDRNOTAVAIL: 'AddrNotAvailable',
+      EBUSY: 'ResourceBusy',
+      ECONNABORTED: 'ConnectionAborted',
+      ECONNREFUSED: 'ConnectionRefused',
+      ECONNRESET: 'ConnectionReset',
+      EDEADLK: 'Deadlock',
+      EDQUOT: 'QuotaExceeded',
+      EEXIST: 'AlreadyExists',
+      EFBIG: 'FileTooLarge',
+      EHOSTUNREACH: 'HostUnreachable',
+      EINTR: 'Interrupted',
+      EINVAL: 'InvalidInput',
+      EISDIR: 'IsADirectory',
+      ELOOP: 'FilesystemLoop',
+      ENOENT: 'NotFound',
+      ENOMEM: 'OutOfMemory',
+      ENOSPC: 'StorageFull',
+      ENOSYS: 'Unsupported',
+      EMLINK: 'TooManyLinks',
+      ENAMETOOLONG: 'InvalidFilename',
+      ENETDOWN: 'NetworkDown',
+      ENETUNREACH: 'NetworkUnreachable',
+      ENOTCONN: 'NotConnected',
+      ENOTDIR: 'NotADirectory',
+      ENOTEMPTY: 'DirectoryNotEmpty',
+      EPIPE: 'BrokenPipe',
+      EROFS: 'ReadOnlyFilesystem',
+      ESPIPE: 'NotSeekable',
+      ESTALE: 'StaleNetworkFileHandle',
+      ETIMEDOUT: 'TimedOut',
+      ETXTBSY: 'ExecutableFileBusy',
+      EXDEV: 'CrossesDevices',
+      EINPROGRESS: 'InProgress',
+      EOPNOTSUPP: 'Unsupported',
+      EACCES: 'PermissionDenied',
+      EPERM: 'PermissionDenied',
+      EAGAIN: 'WouldBlock',
+    };
+    for (const [name, eq] of Object.entries(platforms)) {
+      const kind = kinds[name];
+      if (kind) expect(eq.rust, name).toMatch(new RegExp(`^io::ErrorKind::${kind}\\b`));
+      else
+        expect(eq.rust, name).toBe(
+          `no ErrorKind of its own (kind() is Uncategorized): match e.raw_os_error() == Some(${linux.get(name)!.number}) on Linux`,
+        );
+    }
+  });
+
   it('is keyed by Linux errno names only', () => {
     expect(Object.keys(platforms).filter((name) => !linux.has(name))).toEqual([]);
   });
