@@ -9,6 +9,7 @@ import type {
   ScenarioResult,
   Environment,
   RunRecord,
+  ReturnedBy,
   Status,
 } from '../schemas/index.ts';
 import { errorUrl, errorNumberUrl, scenarioUrl, snippetUrl } from './urls.ts';
@@ -44,6 +45,8 @@ export interface ErrorApiEntry {
   hasGuide: boolean;
   equivalents: Omit<Equivalents, 'sources'> & { linux?: string; linuxNumber?: number; windows: string[] };
   messages: Array<Pick<Message, 'text' | 'program' | 'platform'>>;
+  /** Linux only: when Linux returns it (calls, condition, source ids), from content/errors/linux.yaml. */
+  returnedBy?: ReturnedBy[];
 }
 
 export interface ScenarioApiEntry {
@@ -116,6 +119,7 @@ export function buildErrorsApi(data: SiteData): ErrorApiEntry[] {
       hasGuide: e.name in data.guideScenarios,
       equivalents: { ...eq, windows, ...(linux ? { linux: linux.name, linuxNumber: linux.number } : {}) },
       messages: messagesFor(e, data).map(({ text, program, platform }) => ({ text, program, platform })),
+      ...(e.platform === 'linux' && e.returnedBy ? { returnedBy: e.returnedBy } : {}),
     };
   });
 }

@@ -21,6 +21,7 @@ describe('dist/api/errors.json', () => {
       expect(e.url).toBe(`/${e.platform}/${e.name.toLowerCase()}/`);
       expect(Array.isArray(e.scenarios)).toBe(true);
       expect(e.message.length).toBeGreaterThan(0);
+      if (e.platform === 'linux' && !e.hasGuide) expect(e.returnedBy?.length, `${e.name}.returnedBy`).toBeGreaterThan(0);
     }
   });
 
