@@ -9,6 +9,7 @@ import type {
   ScenarioResult,
   Environment,
   RunRecord,
+  ReturnedBy,
   Status,
   CounterInfo,
 } from '../schemas/index.ts';
@@ -51,6 +52,8 @@ export interface ErrorApiEntry {
   hasGuide: boolean;
   equivalents: Omit<Equivalents, 'sources'> & { linux?: string; linuxNumber?: number; windows: string[] };
   messages: Array<Pick<Message, 'text' | 'program' | 'platform'>>;
+  /** Linux only: when Linux returns it (calls, condition, source ids), from content/errors/linux.yaml. */
+  returnedBy?: ReturnedBy[];
 }
 
 export interface ScenarioApiEntry {
@@ -128,6 +131,7 @@ export function buildErrorsApi(data: SiteData): ErrorApiEntry[] {
       hasGuide: e.name in data.guideScenarios,
       equivalents: { ...eq, windows, ...(linux ? { linux: linux.name, linuxNumber: linux.number } : {}) },
       messages: messagesFor(e, data).map(({ text, program, platform }) => ({ text, program, platform })),
+      ...(e.platform === 'linux' && e.returnedBy ? { returnedBy: e.returnedBy } : {}),
     };
   });
 }

@@ -144,7 +144,13 @@ export const checks: Check[] = [
     description: 'Every cited source id is defined in content/sources/*.yaml.',
     run(content) {
       const problems: Problem[] = [];
-      for (const e of content.errors) problems.push(...unknownSources(content, e.sources, errorFile(e.platform), `${e.name}.sources`));
+      for (const e of content.errors) {
+        problems.push(...unknownSources(content, e.sources, errorFile(e.platform), `${e.name}.sources`));
+        if (e.platform === 'linux')
+          (e.returnedBy ?? []).forEach((r, i) =>
+            problems.push(...unknownSources(content, r.sources, errorFile('linux'), `${e.name}.returnedBy.${i}.sources`)),
+          );
+      }
       for (const [name, eq] of Object.entries(content.platforms))
         problems.push(...unknownSources(content, eq.sources, 'content/errors/platforms.yaml', `${name}.sources`));
       for (const s of content.scenarios) {
@@ -183,6 +189,20 @@ export const checks: Check[] = [
         });
       }
       return problems;
+    },
+  },
+  {
+    id: 'linux-explained',
+    description: 'Every Linux errno has a guide or says when Linux returns it (returnedBy), so no error page only repeats its message.',
+    run(content) {
+      const guides = new Set(content.guides.map((g) => g.error));
+      return content.errors
+        .filter((e) => e.platform === 'linux' && !e.returnedBy && !guides.has(e.name))
+        .map((e) => ({
+          file: errorFile('linux'),
+          field: e.name,
+          message: `${e.name} has neither a guide nor returnedBy: add returnedBy (which calls return it, when, with the man page as source) or content/guides/${e.name}.mdx`,
+        }));
     },
   },
   {

@@ -17,9 +17,22 @@ const baseError = {
   sources: sourceIds,
 };
 
+/** One circumstance in which Linux returns an errno, as the man pages that list it say. */
+export const returnedBySchema = z.strictObject({
+  /** The calls whose man page lists it for this condition, as `name(section)`, e.g. `open(2)`; empty when no common call does. */
+  calls: z.array(z.string().regex(/^[a-z_][a-z0-9_]*\([0-9]\)$/, 'must name a man page such as open(2)')).default([]),
+  /** The condition, in plain words (or, for an errno no common call returns, that fact). */
+  when: z.string().min(20),
+  /** Citations: the man pages (their ERRORS sections) or the source that says so. */
+  sources: sourceIds,
+});
+export type ReturnedBy = z.infer<typeof returnedBySchema>;
+
 /** One Linux errno, keyed by name in content/errors/linux.yaml. */
 export const linuxErrorSchema = z.strictObject({
   ...baseError,
+  /** When Linux returns it: which calls, under which condition. Every errno without a guide has it (check `linux-explained`). */
+  returnedBy: z.array(returnedBySchema).min(1).optional(),
   /** Other names for the same number (EWOULDBLOCK for EAGAIN); they get redirect pages, not pages of their own. */
   aliases: z.array(errorName).default([]),
   /** Numbers on Linux architectures that do not use the generic table, where they differ. */

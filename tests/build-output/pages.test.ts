@@ -21,6 +21,7 @@ describe('dist/api/errors.json', () => {
       expect(e.url).toBe(`/${e.platform}/${e.name.toLowerCase()}/`);
       expect(Array.isArray(e.scenarios)).toBe(true);
       expect(e.message.length).toBeGreaterThan(0);
+      if (e.platform === 'linux' && !e.hasGuide) expect(e.returnedBy?.length, `${e.name}.returnedBy`).toBeGreaterThan(0);
     }
   });
 
@@ -61,6 +62,34 @@ describe('error pages', () => {
         if (scenario?.errors.includes(e.name)) expect(hrefs(page(`/scenarios/${slug}/`)), slug).toContain(e.url);
       }
     }
+  });
+});
+
+describe('Linux error pages without a guide', () => {
+  const guides = new Set(content.guides.map((g) => g.error));
+  const text = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#39;|&#x27;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+
+  it('say when Linux returns the error, each case linking its sources', () => {
+    let checked = 0;
+    for (const e of content.errors) {
+      if (e.platform !== 'linux' || guides.has(e.name)) continue;
+      const html = page(`/linux/${e.name.toLowerCase()}/`);
+      const meaning = html.slice(html.indexOf('id="meaning"'), html.indexOf('id="scenarios"'));
+      expect(e.returnedBy?.length, e.name).toBeGreaterThan(0);
+      for (const r of e.returnedBy ?? []) {
+        expect(text(meaning), e.name).toContain(r.when);
+        for (const id of r.sources) expect(hrefs(meaning), `${e.name} cites ${id}`).toContain(content.sources[id].url);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });
 

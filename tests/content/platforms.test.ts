@@ -1,6 +1,8 @@
 // Data checks for content/errors/platforms.yaml and content/messages/*.yaml.
 import { describe, it, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { constants } from 'node:os';
+import { getSystemErrorMap } from 'node:util';
 import { readContent } from '../../src/loaders/read-content.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -10,6 +12,27 @@ const { platforms, messages, errors } = content;
 const linux = new Map(errors.filter((e) => e.platform === 'linux').map((e) => [e.name, e]));
 const winsock = errors.filter((e) => e.platform === 'winsock');
 const winsockByNumber = new Map(winsock.map((e) => [e.number, e]));
+
+/** Problems in `rows` against Node's own table: every Linux errno Node names needs a row with Node's code and number. */
+function nodeRowProblems(
+  rows: Record<string, { node?: { code: string; uvLinux?: number } }>,
+  systemErrors: ReadonlyMap<number, [string, string]>,
+  osErrno: Record<string, number>,
+): string[] {
+  const byName = new Map([...linux.values()].flatMap((e) => [e.name, ...(e.platform === 'linux' ? e.aliases : [])].map((n) => [n, e])));
+  const problems: string[] = [];
+  for (const [uv, [code]] of systemErrors) {
+    const error = byName.get(code);
+    if (!error) continue; // EAI_*, EOF, UNKNOWN and other libuv-only codes
+    const node = rows[error.name]?.node;
+    if (!node) problems.push(`${error.name}: no row with a Node code (Node reports ${code}, ${uv})`);
+    else if (node.code !== code || node.uvLinux !== uv || uv !== -error.number)
+      problems.push(`${error.name}: row says ${node.code} ${node.uvLinux}, Node reports ${code} ${uv}, linux.yaml ${error.number}`);
+    if (code in osErrno && osErrno[code] !== error.number)
+      problems.push(`${code}: os.constants.errno says ${osErrno[code]}, linux.yaml ${error.number}`);
+  }
+  return problems;
+}
 
 describe('platforms.yaml', () => {
   it('spot-checks known values', () => {
@@ -41,6 +64,112 @@ describe('platforms.yaml', () => {
         ' ',
       );
     expect(required.filter((name) => !(name in platforms))).toEqual([]);
+  });
+
+  it("gives every Linux errno in the running Node's util.getSystemErrorMap() a row with Node's code and number", () => {
+    const systemErrors = getSystemErrorMap();
+    expect(systemErrors.size).toBeGreaterThan(70);
+    expect(nodeRowProblems(platforms, systemErrors, constants.errno as Record<string, number>)).toEqual([]);
+  });
+
+  it('fails the Node check for a missing or wrong row', () => {
+    const { EPERM: _removed, ...withoutEperm } = platforms;
+    const wrong = { ...platforms, EBUSY: { ...platforms.EBUSY, node: { code: 'EBUSY', uvLinux: -61 } } };
+    const systemErrors = getSystemErrorMap();
+    expect(nodeRowProblems(withoutEperm, systemErrors, constants.errno as Record<string, number>)).toEqual([
+      'EPERM: no row with a Node code (Node reports EPERM, -1)',
+    ]);
+    expect(nodeRowProblems(wrong, systemErrors, constants.errno as Record<string, number>)).toEqual([
+      'EBUSY: row says EBUSY -61, Node reports EBUSY -16, linux.yaml 16',
+    ]);
+    expect(nodeRowProblems(platforms, systemErrors, { ...constants.errno, EIO: 6 })).toEqual([
+      'EIO: os.constants.errno says 6, linux.yaml 5',
+    ]);
+  });
+
+  it('gives every Linux errno that Python maps to an OSError subclass a row naming that class', () => {
+    // Python's Objects/exceptions.c errno table (docs: Built-in Exceptions, OS exceptions).
+    const pythonClasses: Record<string, string> = {
+      EPERM: 'PermissionError',
+      EACCES: 'PermissionError',
+      ENOENT: 'FileNotFoundError',
+      ESRCH: 'ProcessLookupError',
+      EINTR: 'InterruptedError',
+      ECHILD: 'ChildProcessError',
+      EAGAIN: 'BlockingIOError',
+      EALREADY: 'BlockingIOError',
+      EINPROGRESS: 'BlockingIOError',
+      EEXIST: 'FileExistsError',
+      ENOTDIR: 'NotADirectoryError',
+      EISDIR: 'IsADirectoryError',
+      EPIPE: 'BrokenPipeError',
+      ESHUTDOWN: 'BrokenPipeError',
+      ECONNABORTED: 'ConnectionAbortedError',
+      ECONNRESET: 'ConnectionResetError',
+      ECONNREFUSED: 'ConnectionRefusedError',
+      ETIMEDOUT: 'TimeoutError',
+    };
+    for (const [name, cls] of Object.entries(pythonClasses)) expect(platforms[name]?.python, name).toMatch(new RegExp(`^${cls}\\b`));
+  });
+
+  it("gives every Linux errno Go's syscall package names a row", () => {
+    // src/syscall/zerrors_linux_amd64.go names every generic Linux errno up to ERFKILL (132); its table
+    // is frozen without EHWPOISON (133), for which Node and Python have no name or class either.
+    const withoutRow = [...linux.keys()].filter((name) => !(name in platforms));
+    expect(withoutRow).toEqual(['EHWPOISON']);
+  });
+
+  it("names the io::ErrorKind Rust's decode_error_kind() gives each errno, and no kind for the rest", () => {
+    // library/std/src/sys/io/error/unix.rs (same on Rust 1.95 stable and 1.97 nightly on Linux).
+    const kinds: Record<string, string> = {
+      E2BIG: 'ArgumentListTooLong',
+      EADDRINUSE: 'AddrInUse',
+      EADDRNOTAVAIL: 'AddrNotAvailable',
+      EBUSY: 'ResourceBusy',
+      ECONNABORTED: 'ConnectionAborted',
+      ECONNREFUSED: 'ConnectionRefused',
+      ECONNRESET: 'ConnectionReset',
+      EDEADLK: 'Deadlock',
+      EDQUOT: 'QuotaExceeded',
+      EEXIST: 'AlreadyExists',
+      EFBIG: 'FileTooLarge',
+      EHOSTUNREACH: 'HostUnreachable',
+      EINTR: 'Interrupted',
+      EINVAL: 'InvalidInput',
+      EISDIR: 'IsADirectory',
+      ELOOP: 'FilesystemLoop',
+      ENOENT: 'NotFound',
+      ENOMEM: 'OutOfMemory',
+      ENOSPC: 'StorageFull',
+      ENOSYS: 'Unsupported',
+      EMLINK: 'TooManyLinks',
+      ENAMETOOLONG: 'InvalidFilename',
+      ENETDOWN: 'NetworkDown',
+      ENETUNREACH: 'NetworkUnreachable',
+      ENOTCONN: 'NotConnected',
+      ENOTDIR: 'NotADirectory',
+      ENOTEMPTY: 'DirectoryNotEmpty',
+      EPIPE: 'BrokenPipe',
+      EROFS: 'ReadOnlyFilesystem',
+      ESPIPE: 'NotSeekable',
+      ESTALE: 'StaleNetworkFileHandle',
+      ETIMEDOUT: 'TimedOut',
+      ETXTBSY: 'ExecutableFileBusy',
+      EXDEV: 'CrossesDevices',
+      EINPROGRESS: 'InProgress',
+      EOPNOTSUPP: 'Unsupported',
+      EACCES: 'PermissionDenied',
+      EPERM: 'PermissionDenied',
+      EAGAIN: 'WouldBlock',
+    };
+    for (const [name, eq] of Object.entries(platforms)) {
+      const kind = kinds[name];
+      if (kind) expect(eq.rust, name).toMatch(new RegExp(`^io::ErrorKind::${kind}\\b`));
+      else
+        expect(eq.rust, name).toBe(
+          `no ErrorKind of its own (kind() is Uncategorized): match e.raw_os_error() == Some(${linux.get(name)!.number}) on Linux`,
+        );
+    }
   });
 
   it('is keyed by Linux errno names only', () => {

@@ -56,6 +56,10 @@ const failing: Record<string, [Record<string, string | null>, string]> = {
     },
     'content/scenarios/reset-demo.mdx: expect.linux.counters.Tcp.OutRsts: [counter-references] unknown counter "Tcp.OutRsts": explain what it counts in content/counters.yaml',
   ],
+  'linux-explained': [
+    { 'content/errors/linux.yaml': linux.replace(/ {2}returnedBy:[\s\S]*$/, '') },
+    'content/errors/linux.yaml: ECONNRESET: [linux-explained] ECONNRESET has neither a guide nor returnedBy',
+  ],
   'snippet-imports': [
     { 'content/snippets/reset-demo.ts': "import express from 'express';\n" },
     'content/snippets/reset-demo.ts: import: [snippet-imports] imports "express"',
@@ -87,12 +91,14 @@ describe('content checks', () => {
     );
   });
 
-  it('catches more broken references: related errors, posix mappings, guides, messages', () => {
+  it('catches more broken references: related errors, posix mappings, guides, messages, returnedBy sources', () => {
     const found = problems({
       'content/errors/winsock.yaml': validTree['content/errors/winsock.yaml'].replace('posix: ECONNRESET', 'posix: ECONNRESETX'),
       'content/guides/ENOSUCH.mdx': '---\nsources: [src-a]\n---\n',
       'content/messages/x.yaml': '- text: "read ECONNRESET"\n  program: Node.js\n  scenario: no-such-scenario\n',
+      'content/errors/linux.yaml': linux.replace('      sources: [src-a]', '      sources: [src-c]'),
     }).join('\n');
+    expect(found).toContain('ECONNRESET.returnedBy.0.sources.0: [source-references] unknown source "src-c"');
     expect(found).toContain('WSAECONNRESET.posix: [error-references] unknown error "ECONNRESETX"');
     expect(found).toContain('content/guides/ENOSUCH.mdx: [error-references] guide for unknown error "ENOSUCH"');
     expect(found).toContain('content/messages/x.yaml: 0.scenario: [scenario-references] unknown scenario "no-such-scenario"');

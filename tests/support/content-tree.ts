@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 export const validTree: Record<string, string> = {
   'content/sources/core.yaml': 'src-a:\n  title: A source\n  url: https://example.com/a\n',
   'content/errors/linux.yaml':
-    'ECONNRESET:\n  number: 104\n  message: Connection reset by peer\n  meaning: The peer sent a TCP reset.\n  sources: [src-a]\n',
+    'ECONNRESET:\n  number: 104\n  message: Connection reset by peer\n  meaning: The peer sent a TCP reset.\n  sources: [src-a]\n  returnedBy:\n    - calls: [recv(2)]\n      when: the peer reset the connection.\n      sources: [src-a]\n',
   'content/errors/winsock.yaml':
     'WSAECONNRESET:\n  number: 10054\n  message: Connection reset by peer.\n  meaning: The peer sent a TCP reset.\n  posix: ECONNRESET\n  sources: [src-a]\n',
   'content/scenarios/reset-demo.mdx':

@@ -82,8 +82,9 @@ export function buildSearchIndex(errors: ErrorApiEntry[], scenarios: ScenarioInd
     const entry: IndexError = { p: platformCodes[err.platform], n: err.name, c: err.number, m: err.message };
     if (err.meaning) entry.d = shorten(err.meaning, meaningMax);
     const terms = [...err.aliases, ...err.searchTerms];
-    const python = err.platform === 'linux' ? err.equivalents.python : undefined;
-    if (python && /^[A-Za-z]+Error$/.test(python) && python !== 'OSError') terms.push(python);
+    // The exception class a Python row starts with ("PermissionError (the same class as for EACCES: ...)").
+    const python = err.platform === 'linux' ? /^([A-Za-z]+Error)\b/.exec(err.equivalents.python ?? '')?.[1] : undefined;
+    if (python && python !== 'OSError') terms.push(python);
     const uniqueTerms = [...new Set(terms)];
     if (uniqueTerms.length) entry.t = uniqueTerms;
     const logs = [...new Set(err.messages.map((m) => shorten(m.text, logMax)))];

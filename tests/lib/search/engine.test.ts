@@ -76,6 +76,9 @@ describe('top result', () => {
       '/linux/econnreset/',
     ],
     ['[Errno 104] Connection reset by peer', '/linux/econnreset/'],
+    // Python raises PermissionError for both: the number decides
+    ['PermissionError: [Errno 1] Operation not permitted', '/linux/eperm/'],
+    ['PermissionError: [Errno 13] Permission denied', '/linux/eacces/'],
     ['connect() failed (111: Connection refused) while connecting to upstream', '/linux/econnrefused/'],
     [
       'System.Net.Sockets.SocketException (10053): An established connection was aborted by the software in your host machine.',
