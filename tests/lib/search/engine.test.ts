@@ -164,3 +164,126 @@ describe('nonsense and hostile input', () => {
     expect(searcher.search(null as unknown as string)).toEqual([]);
   });
 });
+
+describe('file and process log lines land on their error page', () => {
+  it.each([
+    // Node.js fs and child_process (content/messages/files-processes-node.yaml)
+    ["Error: ENOENT: no such file or directory, open '/app/dist/index.html'", '/linux/enoent/'],
+    ['Error: spawn git ENOENT', '/linux/enoent/'],
+    ['spawn ENOENT', '/linux/enoent/'],
+    ["Error: EACCES: permission denied, open '/app/dist/bundle.js'", '/linux/eacces/'],
+    ['Error: spawn EACCES', '/linux/eacces/'],
+    ["Error: EPERM: operation not permitted, unlink '/tmp/build.lock'", '/linux/eperm/'],
+    ['Error: kill EPERM', '/linux/eperm/'],
+    ['Error: ENOSPC: no space left on device, write', '/linux/enospc/'],
+    ['ENOSPC: System limit for number of file watchers reached', '/linux/enospc/'],
+    ["Error: EEXIST: file already exists, mkdir '/app/.cache'", '/linux/eexist/'],
+    ['Error: EISDIR: illegal operation on a directory, read', '/linux/eisdir/'],
+    ["Error: ENOTDIR: not a directory, scandir '/app/src/index.ts'", '/linux/enotdir/'],
+    ["Error: ENOTEMPTY: directory not empty, rmdir '/app/node_modules/.cache'", '/linux/enotempty/'],
+    ["Error: ELOOP: too many symbolic links encountered, stat '/app/node_modules/@app/core'", '/linux/eloop/'],
+    ["Error: EXDEV: cross-device link not permitted, rename '/tmp/upload_3f2a9b' -> '/srv/app/uploads/photo.jpg'", '/linux/exdev/'],
+    ["Error: EROFS: read-only file system, open '/app/.next/cache/config.json'", '/linux/erofs/'],
+    ["Error: EBUSY: resource busy or locked, rmdir '/app/node_modules'", '/linux/ebusy/'],
+    ["Error: ETXTBSY: text file is busy, open '/usr/local/bin/app'", '/linux/etxtbsy/'],
+    ['ETXTBSY: text file busy', '/linux/etxtbsy/'],
+    ['Error: spawn E2BIG', '/linux/e2big/'],
+    ['E2BIG: argument list too long', '/linux/e2big/'],
+    ['Error: kill ESRCH', '/linux/esrch/'],
+    ['Error: EIO: i/o error, read', '/linux/eio/'],
+    ['Error: ESPIPE: invalid seek, read', '/linux/espipe/'],
+    // npm and watchers
+    ["npm ERR! enoent ENOENT: no such file or directory, open '/app/package.json'", '/linux/enoent/'],
+    ["npm ERR! Error: EACCES: permission denied, mkdir '/usr/local/lib/node_modules/typescript'", '/linux/eacces/'],
+    [
+      "npm ERR! ENOTEMPTY: directory not empty, rename '/app/node_modules/webpack' -> '/app/node_modules/.webpack-Xk2pQf1a'",
+      '/linux/enotempty/',
+    ],
+    [
+      "Watchpack Error (watcher): Error: ENOSPC: System limit for number of file watchers reached, watch '/app/src/components'",
+      '/linux/enospc/',
+    ],
+    ["[nodemon] Internal watch failed: ENOSPC: System limit for number of file watchers reached, watch '/app'", '/linux/enospc/'],
+    // Python (content/messages/files-processes-python.yaml)
+    ["FileNotFoundError: [Errno 2] No such file or directory: 'config.yaml'", '/linux/enoent/'],
+    ["PermissionError: [Errno 13] Permission denied: '/var/log/app.log'", '/linux/eacces/'],
+    ['ProcessLookupError: [Errno 3] No such process', '/linux/esrch/'],
+    ['ChildProcessError: [Errno 10] No child processes', '/linux/echild/'],
+    ['OSError: [Errno 28] No space left on device', '/linux/enospc/'],
+    ["FileExistsError: [Errno 17] File exists: 'build'", '/linux/eexist/'],
+    ["IsADirectoryError: [Errno 21] Is a directory: '/app/config.json'", '/linux/eisdir/'],
+    ["OSError: [Errno 39] Directory not empty: 'build'", '/linux/enotempty/'],
+    ["OSError: [Errno 18] Invalid cross-device link: '/tmp/tmpab12cd' -> '/data/out.bin'", '/linux/exdev/'],
+    ["OSError: [Errno 30] Read-only file system: '/app/logs'", '/linux/erofs/'],
+    ["OSError: [Errno 26] Text file busy: './server'", '/linux/etxtbsy/'],
+    ["OSError: [Errno 7] Argument list too long: '/usr/bin/git'", '/linux/e2big/'],
+    ['OSError: [Errno 12] Cannot allocate memory', '/linux/enomem/'],
+    ['OSError: [Errno 122] Disk quota exceeded', '/linux/edquot/'],
+    ['OSError: [Errno 29] Illegal seek', '/linux/espipe/'],
+    ["OSError: [Errno 6] No such device or address: '/dev/tty'", '/linux/enxio/'],
+    ['OSError: [Errno 38] Function not implemented', '/linux/enosys/'],
+    ['OSError: [Errno 95] Operation not supported', '/linux/eopnotsupp/'],
+    // Python on Windows
+    ['FileNotFoundError: [WinError 2] The system cannot find the file specified', '/windows/error_file_not_found/'],
+    [
+      "FileNotFoundError: [WinError 3] The system cannot find the path specified: 'C:\\build\\out\\report.html'",
+      '/windows/error_path_not_found/',
+    ],
+    ["PermissionError: [WinError 5] Access is denied: 'C:\\project\\build\\app.exe'", '/windows/error_access_denied/'],
+    [
+      "PermissionError: [WinError 32] The process cannot access the file because it is being used by another process: 'C:\\project\\build\\out.log'",
+      '/windows/error_sharing_violation/',
+    ],
+    [
+      "FileExistsError: [WinError 183] Cannot create a file when that file already exists: 'build\\tmp' -> 'build\\out'",
+      '/windows/error_already_exists/',
+    ],
+    ["OSError: [WinError 145] The directory is not empty: 'C:\\project\\build'", '/windows/error_dir_not_empty/'],
+    [
+      "OSError: [WinError 1314] A required privilege is not held by the client: 'C:\\src\\lib' -> 'C:\\src\\link'",
+      '/windows/error_privilege_not_held/',
+    ],
+    ['ConnectionResetError: [WinError 64] The specified network name is no longer available', '/windows/error_netname_deleted/'],
+    ['OSError: [WinError 121] The semaphore timeout period has expired', '/windows/error_sem_timeout/'],
+    // shells, coreutils, git, Docker, Go, Java, the kernel (content/messages/files-processes-tools.yaml)
+    ["/usr/bin/env: 'node\\r': No such file or directory", '/linux/enoent/'],
+    ['exec /usr/local/bin/docker-entrypoint.sh: no such file or directory', '/linux/enoent/'],
+    ['java.io.FileNotFoundException: /etc/app/config.properties (No such file or directory)', '/linux/enoent/'],
+    ['bash: ./deploy.sh: Permission denied', '/linux/eacces/'],
+    ['java.nio.file.AccessDeniedException: /opt/app/data', '/linux/eacces/'],
+    ["chown: changing ownership of '/data': Operation not permitted", '/linux/eperm/'],
+    ['write /var/lib/docker/tmp/GetImageBlob123456: no space left on device', '/linux/enospc/'],
+    ["mkdir: cannot create directory 'build': File exists", '/linux/eexist/'],
+    ["rmdir: failed to remove 'build': Directory not empty", '/linux/enotempty/'],
+    ["ln: failed to create hard link 'backup/data.db' => 'data.db': Invalid cross-device link", '/linux/exdev/'],
+    ["ls: cannot access 'current': Too many levels of symbolic links", '/linux/eloop/'],
+    ['EXT4-fs (sda1): Remounting filesystem read-only', '/linux/erofs/'],
+    ['umount: /mnt/data: target is busy.', '/linux/ebusy/'],
+    ["cp: cannot create regular file '/usr/local/bin/app': Text file busy", '/linux/etxtbsy/'],
+    ['fork/exec ./bin/app: text file busy', '/linux/etxtbsy/'],
+    ['bash: /usr/bin/rm: Argument list too long', '/linux/e2big/'],
+    ['bash: kill: (12345) - No such process', '/linux/esrch/'],
+    ["cp: error reading 'video.mp4': Input/output error", '/linux/eio/'],
+    ['java.io.IOException: Cannot run program "git": error=12, Cannot allocate memory', '/linux/enomem/'],
+    ['File size limit exceeded (core dumped)', '/linux/efbig/'],
+    ['tar: data.tar: Cannot write: Disk quota exceeded', '/linux/edquot/'],
+    ["mount: /mnt/usb: unknown filesystem type 'exfat'.", '/linux/enodev/'],
+    ["gpg: cannot open '/dev/tty': No such device or address", '/linux/enxio/'],
+    ['fallocate: fallocate failed: Operation not supported', '/linux/eopnotsupp/'],
+    // Windows tools
+    [
+      "System.IO.IOException: The process cannot access the file 'C:\\app\\data.db' because it is being used by another process.",
+      '/windows/error_sharing_violation/',
+    ],
+    [
+      'error MSB3027: Could not copy "obj\\Debug\\net8.0\\App.dll" to "bin\\Debug\\net8.0\\App.dll". Exceeded retry count of 10. Failed.',
+      '/windows/error_sharing_violation/',
+    ],
+    ['ERROR 32 (0x00000020) Copying File C:\\src\\data.db', '/windows/error_sharing_violation/'],
+    ["Remove-Item : Access to the path 'C:\\project\\dist\\app.exe' is denied.", '/windows/error_access_denied/'],
+    ["System.IO.DirectoryNotFoundException: Could not find a part of the path 'C:\\app\\logs\\app.log'.", '/windows/error_path_not_found/'],
+    ['You do not have sufficient privilege to perform this operation.', '/windows/error_privilege_not_held/'],
+  ])('%j -> %s', (q, url) => {
+    expect(top(q)).toBe(url);
+  });
+});
