@@ -101,8 +101,10 @@ describe('content/errors/resolver.yaml', () => {
     for (const e of resolver) if (e.winsock) expect(all.get(e.winsock)?.platform, `${e.name}.winsock`).toBe('winsock');
   });
 
-  it('carries the texts people paste: macOS, Node.js and Chinese', () => {
+  it('carries the texts people paste: macOS, musl (Alpine), Node.js and Chinese', () => {
     expect(byName.get('EAI_NONAME')?.searchTerms).toContain('nodename nor servname provided, or not known');
+    expect(byName.get('EAI_NONAME')?.searchTerms).toContain('Name does not resolve');
+    expect(byName.get('EAI_AGAIN')?.searchTerms).toContain('Try again');
     expect(byName.get('EAI_NONAME')?.searchTerms).toContain('未知的名称或服务');
     expect(byName.get('EAI_AGAIN')?.searchTerms).toContain('域名解析暂时失败');
     expect(byName.get('ENOTFOUND')?.searchTerms).toContain('getaddrinfo ENOTFOUND');

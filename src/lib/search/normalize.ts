@@ -99,9 +99,9 @@ const NUMBER_PATTERNS: Array<[RegExp, NumberKind]> = [
   [/exception\s{0,3}\((\d{1,6})\)/gi, 'any'],
 ];
 
-// Words that only name-resolution failures use (Python's gaierror, glibc's and macOS's gai_strerror() texts).
+// Words that only name-resolution failures use (Python's gaierror, the gai_strerror() texts of glibc, musl and macOS).
 const RESOLVER =
-  /gaierror|getaddrinfo|getnameinfo|name or service not known|name resolution|nodename nor servname|hostname nor servname|no address associated with hostname|\beai_[a-z]/;
+  /gaierror|getaddrinfo|getnameinfo|name or service not known|name does not resolve|name resolution|nodename nor servname|hostname nor servname|no address associated with hostname|\beai_[a-z]/;
 
 const BARE_NUMBER = /^[#([]?\s*(-?\d{1,6})\s*[)\]]?$/;
 const WORD = /[a-z_][a-z0-9_]{1,40}/gi;
