@@ -99,7 +99,8 @@ type ApiEquivalents = ErrorApiEntry['equivalents'];
 
 /** A resolver error's row of the API: macOS number, Winsock code, Node.js code and libuv number (the same on every OS). */
 function resolverEquivalents(e: Extract<ErrorRecord, { platform: 'resolver' }>): Omit<ApiEquivalents, 'windows'> {
-  const code = e.messageFrom === 'node' ? e.name : e.node;
+  // EAI_SYSTEM has no code of its own in Node.js: it reports the errno behind it.
+  const code = e.messageFrom === 'node' ? e.name : e.node === 'errno' ? undefined : e.node;
   const uv = e.messageFrom === 'node' ? e.number : e.uv;
   return {
     ...(e.darwin !== undefined ? { darwin: e.darwin } : {}),

@@ -97,7 +97,7 @@ export const checks: Check[] = [
         if (e.platform === 'resolver')
           for (const key of ['node', 'winsock'] as const) {
             const name = e[key];
-            if (name)
+            if (name && name !== 'errno')
               problems.push(
                 ...unknownErrors(known, [name], errorFile(e.platform), `${e.name}.${key}`).map((p) => ({
                   ...p,

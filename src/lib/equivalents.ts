@@ -38,13 +38,19 @@ export function resolverCodes(error: ResolverError, byName: ReadonlyMap<string, 
 
 /** The table for a resolver error: the getaddrinfo() code on each OS, and what Node.js and Python report. */
 function resolverRows(error: ResolverError, byName: ReadonlyMap<string, ErrorRecord>): EquivalentRow[] {
-  const codes = resolverCodes(error, byName);
+  // Closest to zero first: for ENOTFOUND, EAI_NONAME (-2) before EAI_NODATA (-5).
+  const codes = resolverCodes(error, byName).sort((a, b) => b.number - a.number);
   const link = (e: ErrorRecord | undefined) => (e && e.name !== error.name ? errorUrl(e.platform, e.name) : undefined);
-  const list = (values: Array<string | undefined>) => {
+  const list = (values: Array<string | undefined>, separator = ', ') => {
     const unique = [...new Set(values.filter((v): v is string => v !== undefined))];
-    return unique.length ? unique.join(', ') : undefined;
+    return unique.length ? unique.join(separator) : undefined;
   };
   const winsock = [...new Set(codes.map((c) => c.winsock))].map((w) => (w ? byName.get(w) : undefined));
+  const nodeCodes = list(codes.map((c) => (c.node === 'errno' ? 'the errno of the failed system call (for example EMFILE)' : c.node)));
+  const uvNumbers = list(
+    codes.map((c) => (c.uv !== undefined ? `${c.uv}` : undefined)),
+    ' or ',
+  );
   return [
     {
       label: 'Linux (glibc)',
@@ -57,8 +63,8 @@ function resolverRows(error: ResolverError, byName: ReadonlyMap<string, ErrorRec
       value: list(winsock.map((w) => (w ? `${w.name} (${w.number})` : undefined))),
       href: winsock.length === 1 ? link(winsock[0]) : undefined,
     },
-    { label: 'Node.js err.code', value: list(codes.map((c) => (c.node ? `${c.node}, errno ${c.uv}` : undefined))) },
-    { label: 'Python', value: list(codes.map((c) => `socket.gaierror [Errno ${c.number}] on Linux`)) },
+    { label: 'Node.js err.code', value: nodeCodes && `${nodeCodes}${uvNumbers ? `, errno ${uvNumbers}` : ''}` },
+    { label: 'Python', value: `socket.gaierror ${codes.map((c) => `[Errno ${c.number}]`).join(' or ')} on Linux` },
   ];
 }
 

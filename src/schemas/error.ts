@@ -71,8 +71,11 @@ export const resolverErrorSchema = z.strictObject({
   darwin: z.number().int().positive().optional(),
   /** libuv's UV_EAI_* number, which Node.js puts in err.errno; libuv uses the same number on every OS. */
   uv: z.number().int().negative().optional(),
-  /** The err.code Node.js reports: the code's own name, or ENOTFOUND for EAI_NONAME and EAI_NODATA. */
-  node: errorName.optional(),
+  /**
+   * The err.code Node.js reports: the code's own name, ENOTFOUND for EAI_NONAME and EAI_NODATA,
+   * or `errno` where libuv passes on the errno of the system call that failed (EAI_SYSTEM).
+   */
+  node: z.union([errorName, z.literal('errno')]).optional(),
   /** What getaddrinfo() returns on Windows instead (ws2tcpip.h defines EAI_* as these Winsock codes). */
   winsock: errorName.optional(),
 });
