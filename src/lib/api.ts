@@ -106,7 +106,8 @@ function resolverEquivalents(e: Extract<ErrorRecord, { platform: 'resolver' }>):
     ...(e.darwin !== undefined ? { darwin: e.darwin } : {}),
     ...(e.winsock ? { winsock: e.winsock } : {}),
     ...(code ? { node: { code, ...(uv !== undefined ? { uvLinux: uv, uvWindows: uv } : {}) } } : {}),
-    python: 'socket.gaierror',
+    // CPython raises OSError from errno for EAI_SYSTEM, socket.gaierror for every other code.
+    python: e.node === 'errno' ? 'OSError' : 'socket.gaierror',
   };
 }
 

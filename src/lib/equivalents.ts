@@ -63,8 +63,18 @@ function resolverRows(error: ResolverError, byName: ReadonlyMap<string, ErrorRec
       value: list(winsock.map((w) => (w ? `${w.name} (${w.number})` : undefined))),
       href: winsock.length === 1 ? link(winsock[0]) : undefined,
     },
-    { label: 'Node.js err.code', value: nodeCodes && `${nodeCodes}${uvNumbers ? `, errno ${uvNumbers}` : ''}` },
-    { label: 'Python', value: `socket.gaierror ${codes.map((c) => `[Errno ${c.number}]`).join(' or ')} on Linux` },
+    {
+      label: 'Node.js err.code',
+      value: nodeCodes && `${nodeCodes}${uvNumbers ? `, errno ${uvNumbers}` : ''}`,
+      href: codes.length === 1 && codes[0].node !== 'errno' ? link(codes[0].node ? byName.get(codes[0].node) : undefined) : undefined,
+    },
+    {
+      label: 'Python',
+      // CPython raises OSError from errno for EAI_SYSTEM instead of socket.gaierror.
+      value: codes.every((c) => c.node === 'errno')
+        ? 'OSError with the errno of the failed system call'
+        : `socket.gaierror ${codes.map((c) => `[Errno ${c.number}]`).join(' or ')} on Linux`,
+    },
   ];
 }
 

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { getSystemErrorMap } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { readContent } from '../../src/loaders/read-content.ts';
+import { equivalentRows } from '../../src/lib/equivalents.ts';
 import type { ErrorRecord } from '../../src/schemas/index.ts';
 
 type ResolverError = Extract<ErrorRecord, { platform: 'resolver' }>;
@@ -36,12 +37,14 @@ const EAI: Record<string, { number: number; message: string; darwin: number; win
 let resolver: ResolverError[] = [];
 let byName = new Map<string, ResolverError>();
 let all = new Map<string, ErrorRecord>();
+let platforms: ReturnType<typeof readContent>['platforms'] = {};
 
 beforeAll(() => {
   const content = readContent(root);
   resolver = content.errors.filter((e): e is ResolverError => e.platform === 'resolver');
   byName = new Map(resolver.map((e) => [e.name, e]));
   all = new Map(content.errors.map((e) => [e.name, e]));
+  platforms = content.platforms;
 });
 
 describe('content/errors/resolver.yaml', () => {
@@ -115,5 +118,13 @@ describe('content/errors/resolver.yaml', () => {
       expect(e.sources, e.name).toContain('glibc-netdb-h');
       expect(e.sources, e.name).toContain('glibc-gai-strerror');
     }
+  });
+
+  it('derives the ENOTFOUND table from the codes Node.js reports under that name', () => {
+    const rows = Object.fromEntries(equivalentRows(byName.get('ENOTFOUND')!, all, platforms).map((r) => [r.label, r.value]));
+    expect(rows['Linux (glibc)']).toBe('EAI_NONAME (-2), EAI_NODATA (-5)');
+    expect(rows['macOS']).toBe('EAI_NONAME (8), EAI_NODATA (7)');
+    expect(rows['Windows (Winsock)']).toBe('WSAHOST_NOT_FOUND (11001)');
+    expect(rows['Node.js err.code']).toBe('ENOTFOUND, errno -3008 or -3007');
   });
 });
