@@ -9,7 +9,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import dgram from 'node:dgram';
 import http from 'node:http';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -34,6 +34,7 @@ function outside(): void {
     [...userns, '--mount', '--net', '--', 'sh', '-c', `ip link set lo up && ${binds} && exec "$0" "$1" inside`, process.execPath, process.argv[1]],
     { stdio: ['ignore', 'inherit', 'inherit'], timeout: 12_000 },
   );
+  rmSync(dir, { recursive: true, force: true });
   if (child.error || child.status !== 0) {
     console.log(`could not run the lookup in its own namespaces: ${child.error?.message ?? `exit status ${child.status}`}`);
     process.exitCode = 1;
