@@ -2,7 +2,15 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { errorRecordSchema, equivalentsSchema, messageSchema, sourceSchema, scenarioSchema, guideSchema } from './schemas/index.ts';
+import {
+  errorRecordSchema,
+  equivalentsSchema,
+  messageSchema,
+  sourceSchema,
+  scenarioSchema,
+  guideSchema,
+  counterInfoSchema,
+} from './schemas/index.ts';
 import { contentLoader } from './loaders/astro-loaders.ts';
 
 const errors = defineCollection({
@@ -30,6 +38,11 @@ const snippets = defineCollection({
   schema: z.strictObject({ source: z.string().min(1) }),
 });
 
+const counters = defineCollection({
+  loader: contentLoader('counters', (c) => Object.entries(c.counters)),
+  schema: counterInfoSchema,
+});
+
 const scenarios = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/scenarios' }),
   schema: scenarioSchema,
@@ -41,4 +54,4 @@ const guides = defineCollection({
   schema: guideSchema,
 });
 
-export const collections = { errors, platforms, messages, sources, snippets, scenarios, guides };
+export const collections = { errors, platforms, messages, sources, snippets, counters, scenarios, guides };

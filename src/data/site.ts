@@ -7,12 +7,13 @@ import type { SiteData } from '../lib/api.ts';
 let cached: Promise<SiteData & { byName: Map<string, ErrorRecord> }> | undefined;
 
 async function load() {
-  const [errors, platforms, messages, scenarios, guides] = await Promise.all([
+  const [errors, platforms, messages, scenarios, guides, counters] = await Promise.all([
     getCollection('errors'),
     getCollection('platforms'),
     getCollection('messages'),
     getCollection('scenarios'),
     getCollection('guides'),
+    getCollection('counters'),
   ]);
   const scenarioList = scenarios.map((s) => ({ slug: s.id, ...s.data })).sort((a, b) => a.slug.localeCompare(b.slug));
   const errorList = errors.map((e) => e.data).sort((a, b) => a.platform.localeCompare(b.platform) || a.number - b.number);
@@ -23,6 +24,7 @@ async function load() {
     messages: messages.map((m) => m.data),
     scenarios: scenarioList,
     guideScenarios: Object.fromEntries(guides.map((g) => [g.id, g.data.scenarios])),
+    counters: Object.fromEntries(counters.map((c) => [c.id, c.data])),
     verification: readVerification(buildingFrom()),
   };
 }

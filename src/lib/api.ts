@@ -10,12 +10,17 @@ import type {
   Environment,
   RunRecord,
   Status,
+  CounterInfo,
 } from '../schemas/index.ts';
+import { counterEvidence, rowEvidence, type CounterEvidence, type RowEvidence } from './wire-evidence.ts';
 import { errorUrl, errorNumberUrl, scenarioUrl, snippetUrl } from './urls.ts';
 import { linuxCounterpart, windowsErrorsFor } from './equivalents.ts';
 import { buildSearchIndex, type SearchIndex } from './search/index-format.ts';
 
-export interface ScenarioInput extends Pick<ScenarioData, 'title' | 'summary' | 'errors' | 'documented' | 'requires' | 'searchTerms'> {
+export interface ScenarioInput extends Pick<
+  ScenarioData,
+  'title' | 'summary' | 'errors' | 'documented' | 'requires' | 'searchTerms' | 'expect' | 'segments'
+> {
   slug: string;
 }
 
@@ -26,6 +31,8 @@ export interface SiteData {
   scenarios: ScenarioInput[];
   /** Scenarios each guide links from "Why it happens", keyed by error name. */
   guideScenarios: Record<string, string[]>;
+  /** What each kernel counter a scenario checks counts (content/counters.yaml). */
+  counters: Record<string, CounterInfo>;
   verification?: Verification;
 }
 
@@ -62,6 +69,10 @@ export interface ScenarioApiEntry {
   transcript: string;
   /** Each run's exit, time and kernel counters (the run's own network namespace). */
   runRecords: RunRecord[];
+  /** The counters the build checks, expected against observed (null: not measured on this build). */
+  counters: CounterEvidence[];
+  /** The "On the wire" rows, each observed (with the counter proving it) or explained. */
+  wire: Array<ScenarioData['segments'][number] & { evidence: RowEvidence }>;
   documented: ScenarioData['documented'];
 }
 
@@ -140,6 +151,8 @@ export function buildErrorsApi(data: SiteData): ErrorApiEntry[] {
 export function buildScenariosApi(data: SiteData): ScenarioApiEntry[] {
   return data.scenarios.map((s) => {
     const r = resultFor(data.verification, s.slug);
+    const counters = counterEvidence(s.expect.linux?.counters ?? {}, r.status, r.runRecords, data.counters);
+    const rows = rowEvidence(s.segments, counters);
     return {
       slug: s.slug,
       title: s.title,
@@ -155,6 +168,8 @@ export function buildScenariosApi(data: SiteData): ScenarioApiEntry[] {
       durationMs: r.durationMs,
       transcript: r.transcript,
       runRecords: r.runRecords,
+      counters,
+      wire: s.segments.map((seg, i) => ({ ...seg, evidence: rows[i] })),
       documented: s.documented,
     };
   });

@@ -165,6 +165,35 @@ export const checks: Check[] = [
           if (doc) problems.push(...unknownSources(content, doc.sources, s.file, `documented.${os}.sources`));
       }
       for (const g of content.guides) problems.push(...unknownSources(content, g.sources, g.file, 'sources'));
+      for (const [name, c] of Object.entries(content.counters))
+        problems.push(...unknownSources(content, c.sources, 'content/counters.yaml', `${name}.sources`));
+      return problems;
+    },
+  },
+  {
+    id: 'counter-references',
+    description:
+      'Every kernel counter a scenario expects is explained in content/counters.yaml, and every "On the wire" row that cites a counter cites one the scenario checks.',
+    run(content) {
+      const problems: Problem[] = [];
+      for (const s of content.scenarios) {
+        const checked = s.expect.linux?.counters ?? {};
+        for (const name of Object.keys(checked))
+          if (!(name in content.counters))
+            problems.push({
+              file: s.file,
+              field: `expect.linux.counters.${name}`,
+              message: `unknown counter "${name}": explain what it counts in content/counters.yaml`,
+            });
+        s.segments.forEach((seg, i) => {
+          if (seg.counter && !(seg.counter in checked))
+            problems.push({
+              file: s.file,
+              field: `segments.${i}.counter`,
+              message: `"${seg.counter}" proves this row only if the run checks it: add it to expect.linux.counters`,
+            });
+        });
+      }
       return problems;
     },
   },

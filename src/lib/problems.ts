@@ -26,11 +26,12 @@ export class ContentError extends Error {
 export function problemsFromIssues(
   file: string,
   prefix: string,
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; issues?: ReadonlyArray<{ message: string }> }>,
 ): Problem[] {
   return issues.map((issue) => ({
     file,
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
+    // A bad record key ("Invalid key in record") carries the key schema's own message inside.
+    message: issue.issues?.length ? `${issue.message}: ${issue.issues.map((i) => i.message).join('; ')}` : issue.message,
   }));
 }

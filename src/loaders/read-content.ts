@@ -17,6 +17,7 @@ import {
   messageFileSchema,
   scenarioSchema,
   guideSchema,
+  counterInfoSchema,
   type ErrorRecord,
   type ErrorPlatform,
   type Source,
@@ -198,6 +199,8 @@ export function readContent(root: string): Content {
       return source === undefined ? [] : [{ slug: basename(path, '.ts'), file: r.rel(path), source }];
     });
 
+  const counters = r.keyedFile(join(root, 'content', 'counters.yaml'), counterInfoSchema, false);
+
   if (r.problems.length > 0) throw new ContentError(r.problems);
-  return { root, errors, sources, platforms, messages, scenarios, guides, snippets };
+  return { root, errors, sources, platforms, messages, scenarios, guides, snippets, counters };
 }

@@ -4,6 +4,7 @@ import type { Source } from './source.ts';
 import type { Equivalents } from './platforms.ts';
 import type { Message } from './message.ts';
 import type { ScenarioData, GuideData } from './scenario.ts';
+import type { CounterInfo } from './counter.ts';
 
 export interface Scenario extends ScenarioData {
   slug: string;
@@ -33,4 +34,6 @@ export interface Content {
   scenarios: Scenario[];
   guides: Guide[];
   snippets: Snippet[];
+  /** What each kernel counter named by a scenario counts (content/counters.yaml). */
+  counters: Record<string, CounterInfo>;
 }

@@ -5,5 +5,6 @@ export * from './error.ts';
 export * from './platforms.ts';
 export * from './message.ts';
 export * from './scenario.ts';
+export * from './counter.ts';
 export * from './content.ts';
 export * from './verification.ts';

@@ -1,6 +1,20 @@
 import { z } from 'astro/zod';
 import { errorName, slug, sourceIds } from './common.ts';
 
+/** The syntax of a counter bound: ">= 1", "<= 3" or "2..5" (src/lib/counter-bounds.ts reads it). */
+export const BOUND_PATTERN = /^(?:(>=|<=)\s*(\d+)|(\d+)\.\.(\d+))$/;
+
+/** A kernel counter as the verifier records it: `Group.Name` from /proc/net/snmp or netstat. */
+export const counterName = z
+  .string()
+  .regex(/^(Tcp|TcpExt|Udp|Icmp)\.[A-Za-z0-9]+$/, 'a counter is named Group.Name, e.g. Tcp.OutRsts or TcpExt.TCPAbortOnClose');
+
+/** An exact count, or a bound for a counter that varies run to run: ">= 1", "<= 3", "2..5". */
+export const counterExpectation = z.union([
+  z.number().int().min(0),
+  z.string().regex(BOUND_PATTERN, 'write an exact count (1), ">= 1", "<= 3" or a range "2..5"'),
+]);
+
 /**
  * What a verified run must show on one platform. The snippet's stdout is split into lines;
  * `lines` must each appear as a whole line, in this order (other lines may sit between).
@@ -12,6 +26,12 @@ export const expectationSchema = z.strictObject({
   absent: z.array(z.string().min(1)).default([]),
   /** The exit code the snippet must end with. */
   exitCode: z.number().int().min(0).default(0),
+  /**
+   * What the kernel's counters in the run's own network namespace must show when the snippet
+   * ends, e.g. `Tcp.OutRsts: 1`. A counter left out is not checked; one listed and absent from
+   * /proc counts as 0. Checked only where the run had its own network namespace.
+   */
+  counters: z.record(counterName, counterExpectation).default({}),
 });
 export type Expectation = z.infer<typeof expectationSchema>;
 
@@ -23,6 +43,8 @@ export const segmentSchema = z.strictObject({
   what: z.string().min(1),
   /** What it means at this step. */
   note: z.string().min(1).optional(),
+  /** The kernel counter (declared in `expect.linux.counters`) whose value proves this step happened. */
+  counter: counterName.optional(),
 });
 
 /** A documented (never verified here) outcome on a platform we cannot run, with a citation. */

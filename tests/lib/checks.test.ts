@@ -45,6 +45,17 @@ const failing: Record<string, [Record<string, string | null>, string]> = {
     },
     'content/scenarios/reset-demo.mdx: body: [prose-links] link to /scenarios/no-such-thing/ goes nowhere',
   ],
+  'counter-references': [
+    {
+      'content/scenarios/reset-demo.mdx': scenario
+        .replace(
+          'errors: [ECONNRESET]\n',
+          'errors: [ECONNRESET]\nsegments:\n  - { from: server, what: RST, counter: TcpExt.TCPAbortOnClose }\n',
+        )
+        .replace('(syscall read)"]\n', '(syscall read)"]\n    counters: { Tcp.OutRsts: 1 }\n'),
+    },
+    'content/scenarios/reset-demo.mdx: expect.linux.counters.Tcp.OutRsts: [counter-references] unknown counter "Tcp.OutRsts": explain what it counts in content/counters.yaml',
+  ],
   'snippet-imports': [
     { 'content/snippets/reset-demo.ts': "import express from 'express';\n" },
     'content/snippets/reset-demo.ts: import: [snippet-imports] imports "express"',
@@ -62,6 +73,18 @@ describe('content checks', () => {
 
   it.each(Object.entries(failing))('%s fails with a located message', (_id, [changes, expected]) => {
     expect(problems(changes).join('\n')).toContain(expected);
+  });
+
+  it('rejects an "On the wire" row citing a counter the run does not check', () => {
+    const found = problems({
+      'content/scenarios/reset-demo.mdx': scenario.replace(
+        'errors: [ECONNRESET]\n',
+        'errors: [ECONNRESET]\nsegments:\n  - { from: server, what: RST, counter: TcpExt.TCPAbortOnClose }\n',
+      ),
+    }).join('\n');
+    expect(found).toContain(
+      'content/scenarios/reset-demo.mdx: segments.0.counter: [counter-references] "TcpExt.TCPAbortOnClose" proves this row only if the run checks it',
+    );
   });
 
   it('catches more broken references: related errors, posix mappings, guides, messages', () => {

@@ -75,6 +75,26 @@ describe('readContent', () => {
       'content/scenarios/reset-demo.mdx: expect.linux.lines: list at least one line',
     ],
     [
+      'a counter bound that is not one',
+      {
+        'content/scenarios/reset-demo.mdx': validTree['content/scenarios/reset-demo.mdx'].replace(
+          '(syscall read)"]\n',
+          '(syscall read)"]\n    counters: { Tcp.OutRsts: "> 1" }\n',
+        ),
+      },
+      'content/scenarios/reset-demo.mdx: expect.linux.counters.Tcp.OutRsts: write an exact count (1), ">= 1", "<= 3" or a range "2..5"',
+    ],
+    [
+      'a counter name without its group',
+      {
+        'content/scenarios/reset-demo.mdx': validTree['content/scenarios/reset-demo.mdx'].replace(
+          '(syscall read)"]\n',
+          '(syscall read)"]\n    counters: { OutRsts: 1 }\n',
+        ),
+      },
+      'content/scenarios/reset-demo.mdx: expect.linux.counters.OutRsts: Invalid key in record: a counter is named Group.Name',
+    ],
+    [
       'a message with both error and scenario',
       { 'content/messages/curl.yaml': '- text: "curl: (56) Recv failure"\n  program: curl\n  error: ECONNRESET\n  scenario: reset-demo\n' },
       'content/messages/curl.yaml: 0.error: give exactly one of',

@@ -8,7 +8,7 @@ import { readVerification, staleness, type BuildingFrom } from '../../src/loader
 import { resultsFingerprint, scenarioFingerprint } from '../../src/lib/fingerprint.ts';
 import type { Verification } from '../../src/schemas/index.ts';
 
-const expect0 = { linux: { lines: ['client: read end-of-file'], absent: [], exitCode: 0 } };
+const expect0 = { linux: { lines: ['client: read end-of-file'], absent: [], exitCode: 0, counters: {} } };
 const building: BuildingFrom = {
   scenarios: [{ slug: 'eof-demo', expect: expect0, requires: [], timeoutMs: 5000, source: "console.log('client: read end-of-file');\n" }],
   node: 'v22.23.3',

@@ -22,7 +22,7 @@ beforeAll(() => {
 });
 
 function target(slug: string, lines: string[], timeoutMs = 8000): VerifyTarget {
-  return { slug, snippet: fixture(slug), expect: { linux: { lines, absent: [], exitCode: 0 } }, requires: [], timeoutMs };
+  return { slug, snippet: fixture(slug), expect: { linux: { lines, absent: [], exitCode: 0, counters: {} } }, requires: [], timeoutMs };
 }
 
 const verify = (targets: VerifyTarget[], env: Record<string, string> = {}) =>
@@ -107,7 +107,7 @@ describe('the sandbox', () => {
   it('removes a named network namespace whose run was SIGKILLed at its timeout (no clean-up ran)', async () => {
     const token = newToken();
     const before = hostNetns();
-    const r = await verify([target('makes-netns', ['never'], 2000)], { ERRNO_KB_TEST_TOKEN: token });
+    const r = await verify([target('makes-netns', ['never'], 8000)], { ERRNO_KB_TEST_TOKEN: token });
     expect(r['makes-netns'].transcript).toContain(`created errno-kb-leak-${token}`);
     expect(r['makes-netns'].reason).toContain('timed out');
     expect(hostNetns()).toEqual(before);
@@ -119,7 +119,7 @@ describe('the sandbox', () => {
       {
         slug: 'rst-on-close-with-unread-data',
         snippet: join(repo, 'content', 'snippets', 'rst-on-close-with-unread-data.ts'),
-        expect: { linux: { lines: ['client: read failed ECONNRESET (syscall read)'], absent: [], exitCode: 0 } },
+        expect: { linux: { lines: ['client: read failed ECONNRESET (syscall read)'], absent: [], exitCode: 0, counters: {} } },
         requires: [],
         timeoutMs: 8000,
       },

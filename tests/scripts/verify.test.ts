@@ -18,7 +18,7 @@ function target(slug: string, snippet: string, lines: string[], extra: Partial<V
   return {
     slug,
     snippet: fixture(snippet),
-    expect: { linux: { lines, absent: [], exitCode: 0 } },
+    expect: { linux: { lines, absent: [], exitCode: 0, counters: {} } },
     requires: [],
     timeoutMs: 3000,
     ...extra,
@@ -54,7 +54,7 @@ describe('verifyAll', () => {
       target('order', 'prints-ok', [reset, 'client: connected']),
       {
         ...target('absent', 'prints-ok', ['client: connected']),
-        expect: { linux: { lines: ['client: connected'], absent: [reset], exitCode: 0 } },
+        expect: { linux: { lines: ['client: connected'], absent: [reset], exitCode: 0, counters: {} } },
       },
     ]);
     expect(r.order.reason).toContain('out of order');
@@ -133,7 +133,10 @@ describe('verifyAll', () => {
   it('skips, without failing, a platform with no expectations and a machine without what the snippet needs', async () => {
     const r = await verifyAll(
       [
-        { ...target('mac-only', 'prints-ok', []), expect: { darwin: { lines: ['client: connected'], absent: [], exitCode: 0 } } },
+        {
+          ...target('mac-only', 'prints-ok', []),
+          expect: { darwin: { lines: ['client: connected'], absent: [], exitCode: 0, counters: {} } },
+        },
         target('needs-root', 'prints-ok', ['client: connected'], { requires: ['root', 'netns'] }),
       ],
       options({ runs: 1, concurrency: 1, sandbox: { isolation: 'none', capabilities: { root: false, netns: false }, notes: [] } }),

@@ -1,5 +1,6 @@
 // Pure comparison of observed runs with a scenario's expectations.
 import type { Expectation } from '../../../src/schemas/index.ts';
+import { counterMatches, describeExpectation } from '../../../src/lib/counter-bounds.ts';
 
 /** What one run of a snippet produced. */
 export interface RunOutcome {
@@ -42,6 +43,14 @@ export function mismatches(expect: Expectation, run: RunOutcome, timeoutMs: numb
   }
   for (const banned of expect.absent) if (lines.includes(banned)) problems.push(`line must not appear but did: "${banned}"`);
   if (run.exitCode !== expect.exitCode) problems.push(`expected exit code ${expect.exitCode}, got ${run.exitCode ?? 'none (killed)'}`);
+  // Without its own network namespace a run has no counters of its own: they are reported as
+  // unavailable on the page, neither matched nor failed.
+  if (run.counters) {
+    for (const [name, want] of Object.entries(expect.counters)) {
+      const seen = run.counters[name] ?? 0;
+      if (!counterMatches(want, seen)) problems.push(`kernel counter ${name}: expected ${describeExpectation(want)}, observed ${seen}`);
+    }
+  }
   return problems;
 }
 
@@ -68,12 +77,18 @@ export function evidence(expect: Expectation, runs: RunOutcome[], perRun: string
   const out = [
     `expected lines: ${JSON.stringify(expect.lines)}${expect.absent.length ? `, absent: ${JSON.stringify(expect.absent)}` : ''}`,
   ];
+  const checked = Object.keys(expect.counters);
+  if (checked.length) out.push(`expected counters: ${JSON.stringify(expect.counters)}`);
   runs.forEach((run, i) => {
     const problems = perRun[i];
     out.push(
       `run ${i + 1}: ${problems.length ? `FAILED (${problems.join('; ')})` : 'matched'}, exit ${run.exitCode ?? 'none (killed)'}, ${Math.round(run.durationMs)} ms`,
     );
     out.push(`  observed lines: ${JSON.stringify(trimmed(observations(run.stdout)))}`);
+    if (checked.length)
+      out.push(
+        `  observed counters: ${run.counters ? JSON.stringify(Object.fromEntries(checked.map((n) => [n, run.counters?.[n] ?? 0]))) : 'unavailable (no network namespace of its own)'}`,
+      );
     if (problems.length && run.stderr.trim()) out.push(`  stderr: ${stderrSummary(run.stderr)}`);
   });
   return out.join('\n');

@@ -24,9 +24,12 @@ function realIndex(): SearchIndex {
         documented: s.documented,
         requires: s.requires,
         searchTerms: s.searchTerms,
+        expect: s.expect,
+        segments: s.segments,
       }))
       .sort((a, b) => a.slug.localeCompare(b.slug)),
     guideScenarios: Object.fromEntries(c.guides.map((g) => [g.error, g.scenarios])),
+    counters: c.counters,
   };
   return buildSiteSearchIndex(data);
 }

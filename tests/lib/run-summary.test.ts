@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { describeIsolation, describeRun } from '../../src/lib/run-summary.ts';
+import type { Environment, ScenarioResult } from '../../src/schemas/index.ts';
+
+const env = (isolation: Environment['isolation']): Environment => ({
+  platform: 'linux',
+  kernel: '6.8.0',
+  arch: 'x64',
+  node: 'v22.23.3',
+  date: '2026-12-04T10:00:00.000Z',
+  runs: 3,
+  root: true,
+  isolation,
+  capabilities: { root: isolation === 'namespaces', netns: isolation === 'namespaces' },
+  isolationNotes: [],
+});
+const verified = { status: 'verified', runs: 3, matched: 3, durationMs: 900, transcript: [] } as unknown as ScenarioResult;
+
+describe('run summary', () => {
+  it('says where and how often a scenario was verified', () => {
+    expect(describeRun(verified, env('namespaces'))).toBe('verified on Linux 6.8.0, Node v22.23.3, 2026-12-04 (3 of 3 runs matched).');
+  });
+
+  it('says on the scenario page when the runs were not isolated', () => {
+    expect(describeRun(verified, env('none'))).toContain('(3 of 3 runs matched, not isolated)');
+  });
+
+  it('names the isolation level in words, and says plainly when there was none', () => {
+    expect(describeIsolation(env('namespaces'))).toMatch(/own user, network \(loopback only\), PID and mount namespaces/);
+    expect(describeIsolation(env('namespaces-without-user'))).toMatch(/refuses user namespaces/);
+    expect(describeIsolation(env('none'))).toMatch(/^Runs were not isolated/);
+  });
+});
