@@ -3,16 +3,16 @@
 // returns EAI_AGAIN ("Temporary failure in name resolution") and Node.js reports EAI_AGAIN.
 // Run: node getaddrinfo-eai-again-no-resolver.ts   (Node >= 22.18, Linux with util-linux, no install)
 //
-// The lookups run in a child with its own mount and network namespaces, where private copies
-// of /etc/hosts, /etc/resolv.conf and /etc/nsswitch.conf are bind-mounted over the real ones,
-// and the only name server is 127.0.0.1 of that empty network. No real DNS server is asked,
-// and your machine's files are untouched (the mounts vanish with the child).
+// The lookups run in a child with its own mount namespace, where private copies of /etc/hosts,
+// /etc/resolv.conf and /etc/nsswitch.conf are bind-mounted over the real ones, in a network
+// with nothing but loopback, where the only name server is 127.0.0.1. No real DNS server is
+// asked, and your machine's files are untouched (the mounts vanish with the child).
 import { execFile, spawnSync } from 'node:child_process';
 import dgram from 'node:dgram';
 import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 
 const HOST = 'registry.npmjs.org';
 
@@ -27,14 +27,18 @@ function outside(): void {
   // One name server, one try, one second each: the defaults (5 s, 2 tries) only make it slower.
   writeFileSync(join(dir, 'resolv.conf'), 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n');
   const binds = ['hosts', 'nsswitch.conf', 'resolv.conf'].map((f) => `mount --bind ${dir}/${f} /etc/${f}`).join(' && ');
-  // Root (as in the verifier's own namespaces) can make the namespaces directly; anyone else
-  // first becomes root in a new user namespace.
-  const userns = process.getuid?.() === 0 ? [] : ['--user', '--map-root-user'];
-  const child = spawnSync(
-    'unshare',
-    [...userns, '--mount', '--net', '--', 'sh', '-c', `ip link set lo up && ${binds} && exec "$0" "$1" inside`, process.execPath, process.argv[1]],
-    { stdio: ['ignore', 'inherit', 'inherit'], timeout: 12_000 },
-  );
+  // Root in a network of its own (nothing but the loopback interface, as in the verifier's run)
+  // keeps that network, so the run's kernel counters see the lookup; anyone else gets a new
+  // network namespace, and a user who is not root first becomes root in a new user namespace.
+  const root = process.getuid?.() === 0;
+  const ownNetwork = root && Object.keys(networkInterfaces()).every((name) => name === 'lo');
+  const flags = root ? ['--mount'] : ['--user', '--map-root-user', '--mount'];
+  if (!ownNetwork) flags.push('--net');
+  const setup = `${ownNetwork ? '' : 'ip link set lo up && '}${binds}`;
+  const child = spawnSync('unshare', [...flags, '--', 'sh', '-c', `${setup} && exec "$0" "$1" inside`, process.execPath, process.argv[1]], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 12_000,
+  });
   rmSync(dir, { recursive: true, force: true });
   if (child.error || child.status !== 0) {
     console.log(`could not run the lookup in its own namespaces: ${child.error?.message ?? `exit status ${child.status}`}`);

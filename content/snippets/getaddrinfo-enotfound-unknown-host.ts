@@ -2,16 +2,17 @@
 // server answers NXDOMAIN. getaddrinfo() returns EAI_NONAME and Node.js reports ENOTFOUND.
 // Run: node getaddrinfo-enotfound-unknown-host.ts   (Node >= 22.18, Linux with util-linux, no install)
 //
-// The lookup runs in a child with its own mount and network namespaces, where private copies
-// of /etc/hosts, /etc/resolv.conf and /etc/nsswitch.conf are bind-mounted over the real ones
-// and the only name server is this program's, on 127.0.0.1:53. No real DNS server is asked,
-// and your machine's files are untouched (the mounts vanish with the child).
+// The lookup runs in a child with its own mount namespace, where private copies of /etc/hosts,
+// /etc/resolv.conf and /etc/nsswitch.conf are bind-mounted over the real ones, in a network
+// with nothing but loopback, where the only name server is this program's, on 127.0.0.1:53.
+// No real DNS server is asked, and your machine's files are untouched (the mounts vanish with
+// the child).
 import { execFile, spawnSync } from 'node:child_process';
 import dgram from 'node:dgram';
 import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 
 const HOST = 'db.internal.example';
 
@@ -26,14 +27,18 @@ function outside(): void {
   writeFileSync(join(dir, 'nsswitch.conf'), 'hosts: files dns\n');
   writeFileSync(join(dir, 'resolv.conf'), 'nameserver 127.0.0.1\noptions timeout:2 attempts:1\n');
   const binds = ['hosts', 'nsswitch.conf', 'resolv.conf'].map((f) => `mount --bind ${dir}/${f} /etc/${f}`).join(' && ');
-  // Root (as in the verifier's own namespaces) can make the namespaces directly; anyone else
-  // first becomes root in a new user namespace.
-  const userns = process.getuid?.() === 0 ? [] : ['--user', '--map-root-user'];
-  const child = spawnSync(
-    'unshare',
-    [...userns, '--mount', '--net', '--', 'sh', '-c', `ip link set lo up && ${binds} && exec "$0" "$1" inside`, process.execPath, process.argv[1]],
-    { stdio: ['ignore', 'inherit', 'inherit'], timeout: 12_000 },
-  );
+  // Root in a network of its own (nothing but the loopback interface, as in the verifier's run)
+  // keeps that network, so the run's kernel counters see the lookup; anyone else gets a new
+  // network namespace, and a user who is not root first becomes root in a new user namespace.
+  const root = process.getuid?.() === 0;
+  const ownNetwork = root && Object.keys(networkInterfaces()).every((name) => name === 'lo');
+  const flags = root ? ['--mount'] : ['--user', '--map-root-user', '--mount'];
+  if (!ownNetwork) flags.push('--net');
+  const setup = `${ownNetwork ? '' : 'ip link set lo up && '}${binds}`;
+  const child = spawnSync('unshare', [...flags, '--', 'sh', '-c', `${setup} && exec "$0" "$1" inside`, process.execPath, process.argv[1]], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 12_000,
+  });
   rmSync(dir, { recursive: true, force: true });
   if (child.error || child.status !== 0) {
     console.log(`could not run the lookup in its own namespaces: ${child.error?.message ?? `exit status ${child.status}`}`);
