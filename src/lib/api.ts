@@ -110,11 +110,28 @@ export function messagesFor(error: ErrorRecord, data: SiteData): Message[] {
   return data.messages.filter((m) => m.error === error.name);
 }
 
+type ApiEquivalents = ErrorApiEntry['equivalents'];
+
+/** A resolver error's row of the API: macOS number, Winsock code, Node.js code and libuv number (the same on every OS). */
+function resolverEquivalents(e: Extract<ErrorRecord, { platform: 'resolver' }>): Omit<ApiEquivalents, 'windows'> {
+  // EAI_SYSTEM has no code of its own in Node.js: it reports the errno behind it.
+  const code = e.messageFrom === 'node' ? e.name : e.node === 'errno' ? undefined : e.node;
+  const uv = e.messageFrom === 'node' ? e.number : e.uv;
+  return {
+    ...(e.darwin !== undefined ? { darwin: e.darwin } : {}),
+    ...(e.winsock ? { winsock: e.winsock } : {}),
+    ...(code ? { node: { code, ...(uv !== undefined ? { uvLinux: uv, uvWindows: uv } : {}) } } : {}),
+    // CPython raises OSError from errno for EAI_SYSTEM, socket.gaierror for every other code.
+    python: e.node === 'errno' ? 'OSError' : 'socket.gaierror',
+  };
+}
+
 export function buildErrorsApi(data: SiteData): ErrorApiEntry[] {
   const byName = new Map(data.errors.map((e) => [e.name, e]));
   return data.errors.map((e) => {
     const linux = linuxCounterpart(e, byName);
-    const { sources: _sources, ...eq } = (linux && data.platforms[linux.name]) || { sources: [] };
+    const { sources: _sources, ...eq } =
+      e.platform === 'resolver' ? { ...resolverEquivalents(e), sources: [] } : (linux && data.platforms[linux.name]) || { sources: [] };
     const windows = linux ? windowsErrorsFor(linux.name, byName).map((w) => w.name) : [];
     return {
       platform: e.platform,

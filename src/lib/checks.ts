@@ -83,16 +83,28 @@ export const checks: Check[] = [
   },
   {
     id: 'error-references',
-    description: 'Every error named by a related list, posix mapping, scenario, message, guide or platform table exists.',
+    description:
+      'Every error named by a related list, posix mapping, resolver node/winsock mapping, scenario, message, guide or platform table exists.',
     run(content) {
       const known = nameIndex(content);
       const problems: Problem[] = [];
       for (const e of content.errors) {
         problems.push(...unknownErrors(known, e.related, errorFile(e.platform), `${e.name}.related`));
-        if (e.platform !== 'linux' && e.posix)
+        if ((e.platform === 'winsock' || e.platform === 'windows') && e.posix)
           problems.push(
             ...unknownErrors(known, [e.posix], errorFile(e.platform), `${e.name}.posix`).map((p) => ({ ...p, field: `${e.name}.posix` })),
           );
+        if (e.platform === 'resolver')
+          for (const key of ['node', 'winsock'] as const) {
+            const name = e[key];
+            if (name && name !== 'errno')
+              problems.push(
+                ...unknownErrors(known, [name], errorFile(e.platform), `${e.name}.${key}`).map((p) => ({
+                  ...p,
+                  field: `${e.name}.${key}`,
+                })),
+              );
+          }
       }
       for (const s of content.scenarios) problems.push(...unknownErrors(known, s.errors, s.file, 'errors'));
       for (const m of content.messages)
@@ -255,7 +267,8 @@ checks.push(
   },
   {
     id: 'prose-links',
-    description: 'Links in guide and scenario prose to /scenarios/, /linux/, /winsock/ or /windows/ pages point at pages that exist.',
+    description:
+      'Links in guide and scenario prose to /scenarios/, /linux/, /winsock/, /windows/ or /resolver/ pages point at pages that exist.',
     run(content) {
       const slugs = new Set(content.scenarios.map((s) => s.slug));
       const pages = new Set(
@@ -267,7 +280,7 @@ checks.push(
       );
       const problems: Problem[] = [];
       for (const doc of [...content.guides, ...content.scenarios]) {
-        for (const [, href] of doc.body.matchAll(/\]\((\/(?:scenarios|linux|winsock|windows)\/[^)#\s]*)/g)) {
+        for (const [, href] of doc.body.matchAll(/\]\((\/(?:scenarios|linux|winsock|windows|resolver)\/[^)#\s]*)/g)) {
           const scenario = /^\/scenarios\/([^/]+)\/$/.exec(href);
           const ok = scenario ? slugs.has(scenario[1]) : pages.has(href);
           if (!ok)

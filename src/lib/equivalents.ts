@@ -13,6 +13,7 @@ export interface EquivalentRow {
 /** The Linux errno an error corresponds to: itself, or a Winsock/Windows error's POSIX mapping. */
 export function linuxCounterpart(error: ErrorRecord, byName: ReadonlyMap<string, ErrorRecord>): ErrorRecord | undefined {
   if (error.platform === 'linux') return error;
+  if (error.platform === 'resolver') return undefined;
   const posix = error.posix ? byName.get(error.posix) : undefined;
   return posix?.platform === 'linux' ? posix : undefined;
 }
@@ -22,12 +23,68 @@ export function windowsErrorsFor(linuxName: string, byName: ReadonlyMap<string, 
   return [...byName.values()].filter((e) => e.platform === 'windows' && e.posix === linuxName);
 }
 
+type ResolverError = Extract<ErrorRecord, { platform: 'resolver' }>;
+
+/**
+ * The getaddrinfo() codes a resolver record stands for: an EAI_* code itself, or, for
+ * ENOTFOUND (a Node.js code), every EAI_* code that Node.js reports under that name.
+ */
+export function resolverCodes(error: ResolverError, byName: ReadonlyMap<string, ErrorRecord>): ResolverError[] {
+  if (error.messageFrom !== 'node') return [error];
+  return [...byName.values()].filter(
+    (e): e is ResolverError => e.platform === 'resolver' && e.node === error.name && e.name !== error.name,
+  );
+}
+
+/** The table for a resolver error: the getaddrinfo() code on each OS, and what Node.js and Python report. */
+function resolverRows(error: ResolverError, byName: ReadonlyMap<string, ErrorRecord>): EquivalentRow[] {
+  // Closest to zero first: for ENOTFOUND, EAI_NONAME (-2) before EAI_NODATA (-5).
+  const codes = resolverCodes(error, byName).sort((a, b) => b.number - a.number);
+  const link = (e: ErrorRecord | undefined) => (e && e.name !== error.name ? errorUrl(e.platform, e.name) : undefined);
+  const list = (values: Array<string | undefined>, separator = ', ') => {
+    const unique = [...new Set(values.filter((v): v is string => v !== undefined))];
+    return unique.length ? unique.join(separator) : undefined;
+  };
+  const winsock = [...new Set(codes.map((c) => c.winsock))].map((w) => (w ? byName.get(w) : undefined));
+  const nodeCodes = list(codes.map((c) => (c.node === 'errno' ? 'the errno of the failed system call (for example EMFILE)' : c.node)));
+  const uvNumbers = list(
+    codes.map((c) => (c.uv !== undefined ? `${c.uv}` : undefined)),
+    ' or ',
+  );
+  return [
+    {
+      label: 'Linux (glibc)',
+      value: list(codes.map((c) => `${c.name} (${c.number})`)),
+      href: codes.length === 1 ? link(codes[0]) : undefined,
+    },
+    { label: 'macOS', value: list(codes.map((c) => (c.darwin !== undefined ? `${c.name} (${c.darwin})` : undefined))) },
+    {
+      label: 'Windows (Winsock)',
+      value: list(winsock.map((w) => (w ? `${w.name} (${w.number})` : undefined))),
+      href: winsock.length === 1 ? link(winsock[0]) : undefined,
+    },
+    {
+      label: 'Node.js err.code',
+      value: nodeCodes && `${nodeCodes}${uvNumbers ? `, errno ${uvNumbers}` : ''}`,
+      href: codes.length === 1 && codes[0].node !== 'errno' ? link(codes[0].node ? byName.get(codes[0].node) : undefined) : undefined,
+    },
+    {
+      label: 'Python',
+      // CPython raises OSError from errno for EAI_SYSTEM instead of socket.gaierror.
+      value: codes.every((c) => c.node === 'errno')
+        ? 'OSError with the errno of the failed system call'
+        : `socket.gaierror ${codes.map((c) => `[Errno ${c.number}]`).join(' or ')} on Linux`,
+    },
+  ];
+}
+
 /** Rows of the "same error across platforms" table; rows without a value read "no equivalent". */
 export function equivalentRows(
   error: ErrorRecord,
   byName: ReadonlyMap<string, ErrorRecord>,
   platforms: Readonly<Record<string, Equivalents>>,
 ): EquivalentRow[] {
+  if (error.platform === 'resolver') return resolverRows(error, byName);
   const linux = linuxCounterpart(error, byName);
   const eq = linux ? platforms[linux.name] : undefined;
   const winsockName = error.platform === 'winsock' ? error.name : eq?.winsock;

@@ -16,4 +16,5 @@ export const platformLabels: Record<ErrorPlatform, string> = {
   linux: 'Linux errno',
   winsock: 'Windows Sockets (Winsock)',
   windows: 'Windows system error',
+  resolver: 'Resolver (getaddrinfo)',
 };

@@ -11,6 +11,7 @@ import {
   linuxErrorSchema,
   winsockErrorSchema,
   windowsErrorSchema,
+  resolverErrorSchema,
   sourceSchema,
   equivalentsSchema,
   messageFileSchema,
@@ -126,6 +127,7 @@ const errorFiles: Record<ErrorPlatform, z.ZodType> = {
   linux: linuxErrorSchema,
   winsock: winsockErrorSchema,
   windows: windowsErrorSchema,
+  resolver: resolverErrorSchema,
 };
 
 /**
@@ -139,7 +141,7 @@ export function readContent(root: string): Content {
 
   const errors: ErrorRecord[] = [];
   for (const [platform, schema] of Object.entries(errorFiles)) {
-    const records = r.keyedFile(dir('errors', `${platform}.yaml`), schema, platform !== 'windows');
+    const records = r.keyedFile(dir('errors', `${platform}.yaml`), schema, platform === 'linux' || platform === 'winsock');
     for (const [name, data] of Object.entries(records)) {
       const parsed = r.validate(errorRecordSchema, { ...(data as object), platform, name }, r.rel(dir('errors', `${platform}.yaml`)), name);
       if (parsed) errors.push(parsed);

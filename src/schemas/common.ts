@@ -1,9 +1,12 @@
 import { z } from 'astro/zod';
 
-/** An error's identity: its symbolic name as spelled in the C headers (`ECONNRESET`, `WSAECONNRESET`). */
+/** An error's identity: its symbolic name as spelled in the C headers (`ECONNRESET`, `WSAECONNRESET`, `EAI_AGAIN`). */
 export const errorName = z
   .string()
-  .regex(/^(E[A-Z0-9]+|WSA_?[A-Z0-9_]+|ERROR_[A-Z0-9_]+)$/, 'must be an upper-case symbolic name such as ECONNRESET or WSAECONNRESET');
+  .regex(
+    /^(E[A-Z0-9]+|EAI_[A-Z]+|WSA_?[A-Z0-9_]+|ERROR_[A-Z0-9_]+)$/,
+    'must be an upper-case symbolic name such as ECONNRESET, WSAECONNRESET or EAI_AGAIN',
+  );
 
 /** A scenario slug describes the situation, kebab-case (`rst-on-close-with-unread-data`). */
 export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, e.g. rst-on-close-with-unread-data');

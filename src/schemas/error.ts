@@ -66,7 +66,35 @@ export const windowsErrorSchema = z.strictObject({
 });
 export type WindowsErrorData = z.infer<typeof windowsErrorSchema>;
 
-export const errorPlatforms = ['linux', 'winsock', 'windows'] as const;
+/**
+ * One resolver error, keyed by name in content/errors/resolver.yaml: a getaddrinfo() return
+ * code (EAI_*) as glibc's netdb.h numbers it, or ENOTFOUND, the code Node.js makes up for two
+ * of them. getaddrinfo() returns these instead of setting errno, so they are a family of their own.
+ */
+export const resolverErrorSchema = z.strictObject({
+  ...baseError,
+  /**
+   * glibc's value in netdb.h (negative: -2 for EAI_NONAME). ENOTFOUND is no C constant; it
+   * carries the libuv number Node.js puts in err.errno for it most often (UV_EAI_NONAME).
+   */
+  number: z.number().int().negative(),
+  /** Whose text `message` is: glibc's gai_strerror(), or the message Node.js builds (`getaddrinfo ENOTFOUND`). */
+  messageFrom: z.enum(['glibc', 'node']).default('glibc'),
+  /** The value in macOS's netdb.h (positive there), where macOS defines the code. */
+  darwin: z.number().int().positive().optional(),
+  /** libuv's UV_EAI_* number, which Node.js puts in err.errno; libuv uses the same number on every OS. */
+  uv: z.number().int().negative().optional(),
+  /**
+   * The err.code Node.js reports: the code's own name, ENOTFOUND for EAI_NONAME and EAI_NODATA,
+   * or `errno` where libuv passes on the errno of the system call that failed (EAI_SYSTEM).
+   */
+  node: z.union([errorName, z.literal('errno')]).optional(),
+  /** What getaddrinfo() returns on Windows instead (ws2tcpip.h defines EAI_* as these Winsock codes). */
+  winsock: errorName.optional(),
+});
+export type ResolverErrorData = z.infer<typeof resolverErrorSchema>;
+
+export const errorPlatforms = ['linux', 'winsock', 'windows', 'resolver'] as const;
 export type ErrorPlatform = (typeof errorPlatforms)[number];
 
 /** The merged record the site sees, one per error, whatever file it came from. */
@@ -74,5 +102,6 @@ export const errorRecordSchema = z.discriminatedUnion('platform', [
   linuxErrorSchema.extend({ platform: z.literal('linux'), name: errorName }),
   winsockErrorSchema.extend({ platform: z.literal('winsock'), name: errorName }),
   windowsErrorSchema.extend({ platform: z.literal('windows'), name: errorName }),
+  resolverErrorSchema.extend({ platform: z.literal('resolver'), name: errorName }),
 ]);
 export type ErrorRecord = z.infer<typeof errorRecordSchema>;

@@ -17,7 +17,7 @@ describe('dist/api/errors.json', () => {
 
   it('gives each error the fields the API promises', () => {
     for (const e of api) {
-      expect(e.platform).toMatch(/^(linux|winsock|windows)$/);
+      expect(e.platform).toMatch(/^(linux|winsock|windows|resolver)$/);
       expect(e.url).toBe(`/${e.platform}/${e.name.toLowerCase()}/`);
       expect(Array.isArray(e.scenarios)).toBe(true);
       expect(e.message.length).toBeGreaterThan(0);

@@ -225,7 +225,8 @@ describe('messages', () => {
     const patterns = [
       /\[WinError (\d+)\]/g,
       /Error code ?: ?(\d+)/g,
-      /\((?:OS )?(\d+)\)/g,
+      // (curl prints its own exit code the same way, "curl: (6) Could not resolve host", which is no Winsock code)
+      /(?<!curl: )\((?:OS )?(\d+)\)/g,
       /\[(\d+)\]/g,
       /\((\d+): /g,
       /0x[0-9A-Fa-f]+\/(\d+)\)/g,

@@ -25,7 +25,7 @@ export interface SearchOptions {
 
 type Doc = { kind: 'error'; e: IndexError } | { kind: 'scenario'; s: IndexScenario };
 
-const platformLabel = { l: 'Linux errno', s: 'Winsock', w: 'Windows system error' } as const;
+const platformLabel = { l: 'Linux errno', s: 'Winsock', w: 'Windows system error', r: 'getaddrinfo' } as const;
 
 // Field weights for the token pass (per text the token matched in).
 const W_NAME = 1;
@@ -59,6 +59,7 @@ interface Candidate {
 }
 
 const platformOrder = (p: IndexError['p'], hint?: PlatformHint): number => {
+  if (p === 'r') return 3;
   if (hint === 'windows') return p === 's' ? 0 : p === 'w' ? 1 : 2;
   return p === 'l' ? 0 : p === 's' ? 1 : 2;
 };
@@ -74,7 +75,8 @@ export function createSearcher(index: SearchIndex): Searcher {
     list.push({ doc, weight });
     byName.set(k, list);
   };
-  type Table = 'l' | 's' | 'w' | 'd' | 'f' | 'ul' | 'uw';
+  // rd: macOS getaddrinfo() codes, kept apart from macOS errno numbers (d).
+  type Table = 'l' | 's' | 'w' | 'r' | 'd' | 'f' | 'ul' | 'uw' | 'rd';
   const byNumber = new Map<string, number[]>();
   const addNumber = (table: Table, n: number | undefined, doc: number) => {
     if (n === undefined) return;
@@ -106,7 +108,7 @@ export function createSearcher(index: SearchIndex): Searcher {
       addName(e.n, i, 100);
       addNumber(e.p, e.c, i);
       if (e.x) {
-        addNumber('d', e.x.d, i);
+        addNumber(e.p === 'r' ? 'rd' : 'd', e.x.d, i);
         addNumber('f', e.x.f, i);
         addNumber('ul', e.x.ul, i);
         addNumber('uw', e.x.uw, i);
@@ -206,7 +208,7 @@ export function createSearcher(index: SearchIndex): Searcher {
     return `${platformLabel[d.e.p]} ${d.e.c}`;
   }
 
-  function numberCandidates(n: NumberSignal, hint: PlatformHint | undefined, bare: boolean): Candidate[] {
+  function numberCandidates(n: NumberSignal, hint: PlatformHint | undefined, bare: boolean, resolver: boolean): Candidate[] {
     const out: Candidate[] = [];
     const push = (table: Table, base: number, label: (e: IndexError) => string, order: number) => {
       for (const doc of byNumber.get(`${table}${n.value}`) ?? []) {
@@ -217,10 +219,15 @@ export function createSearcher(index: SearchIndex): Searcher {
     const v = n.value;
     const own = (e: IndexError) => `${platformLabel[e.p]} ${v}`;
     if (n.kind === 'node' || v < 0) {
+      // Negative numbers are libuv's (Node.js err.errno), or glibc's getaddrinfo() codes
+      // ("[Errno -2] Name or service not known"), which win when the query is about resolving.
+      push('r', resolver ? 90 : 50, () => `getaddrinfo ${v} (glibc)`, 0);
       push('uw', 80, () => `Node.js on Windows, errno ${v}`, hint === 'linux' ? 1 : 0);
       push('ul', 80, () => `Node.js on Linux, errno ${v}`, hint === 'windows' ? 1 : 0);
       return out;
     }
+    // macOS numbers getaddrinfo() codes from 1 ("[Errno 8] nodename nor servname provided").
+    if (resolver && n.kind !== 'windows') push('rd', 90, () => `getaddrinfo ${v} (macOS)`, 0);
     const winsockish = v >= 10000 && v < 12000;
     if (n.kind === 'windows') {
       if (winsockish) push('s', 85, own, 0);
@@ -317,7 +324,7 @@ export function createSearcher(index: SearchIndex): Searcher {
       for (const { doc, weight } of byName.get(w) ?? []) offer({ doc, score: weight, match: 'exact', order: 0 });
     }
     // While typing a name ("econnr"), names that start with it.
-    if (signals.words.length === 1 && /^(?:wsa)?e[a-z0-9]{2,}$|^error_[a-z_]{2,}$/.test(text) && text.length >= 4) {
+    if (signals.words.length === 1 && /^(?:wsa)?e[a-z0-9]{2,}$|^error_[a-z_]{2,}$|^eai_[a-z]*$/.test(text) && text.length >= 4) {
       let n = 0;
       for (const [name, list] of byName) {
         if (name.length > text.length && name.startsWith(text) && n++ < 20) {
@@ -327,7 +334,7 @@ export function createSearcher(index: SearchIndex): Searcher {
     }
     // 2. Exact: numbers, on each platform where they mean something.
     signals.numbers.forEach((n, i) => {
-      for (const c of numberCandidates(n, signals.platform, signals.bareNumber)) offer({ ...c, score: c.score - i * 3 });
+      for (const c of numberCandidates(n, signals.platform, signals.bareNumber, signals.resolver)) offer({ ...c, score: c.score - i * 3 });
     });
 
     // 3. Words of the query (log lines, messages, Chinese terms): up to 50 points.

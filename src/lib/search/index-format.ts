@@ -3,13 +3,13 @@
 // and its types are used in the browser.
 import type { ErrorApiEntry } from '../api.ts';
 
-export type PlatformCode = 'l' | 's' | 'w';
-export const platformCodes: Record<ErrorApiEntry['platform'], PlatformCode> = { linux: 'l', winsock: 's', windows: 'w' };
-export const platformNames: Record<PlatformCode, ErrorApiEntry['platform']> = { l: 'linux', s: 'winsock', w: 'windows' };
+export type PlatformCode = 'l' | 's' | 'w' | 'r';
+export const platformCodes: Record<ErrorApiEntry['platform'], PlatformCode> = { linux: 'l', winsock: 's', windows: 'w', resolver: 'r' };
+export const platformNames: Record<PlatformCode, ErrorApiEntry['platform']> = { l: 'linux', s: 'winsock', w: 'windows', r: 'resolver' };
 
 /** One error, with short keys; optional fields are left out when empty. */
 export interface IndexError {
-  /** Platform: l = Linux errno, s = Winsock, w = Windows system error. */
+  /** Platform: l = Linux errno, s = Winsock, w = Windows system error, r = resolver (getaddrinfo) error. */
   p: PlatformCode;
   /** Name, e.g. ECONNRESET. */
   n: string;
@@ -23,7 +23,7 @@ export interface IndexError {
   t?: string[];
   /** Real log lines that report this error. */
   g?: string[];
-  /** Numbers elsewhere (Linux entries only): darwin, freebsd, libuv on Linux, libuv on Windows. */
+  /** Numbers elsewhere (Linux and resolver entries): darwin, freebsd, libuv on Linux, libuv on Windows. */
   x?: { d?: number; f?: number; ul?: number; uw?: number };
   /** Address, only when it differs from /<platform>/<name lower case>/. */
   u?: string;
@@ -89,7 +89,7 @@ export function buildSearchIndex(errors: ErrorApiEntry[], scenarios: ScenarioInd
     if (uniqueTerms.length) entry.t = uniqueTerms;
     const logs = [...new Set(err.messages.map((m) => shorten(m.text, logMax)))];
     if (logs.length) entry.g = logs;
-    if (err.platform === 'linux') {
+    if (err.platform === 'linux' || err.platform === 'resolver') {
       const q = err.equivalents;
       const x: NonNullable<IndexError['x']> = {};
       if (q.darwin !== undefined) x.d = q.darwin;

@@ -36,6 +36,8 @@ export interface QuerySignals {
   platform?: PlatformHint;
   /** True when the whole query is one number (e.g. "54"): list it on every platform. */
   bareNumber: boolean;
+  /** True when the query looks like a name-resolution failure, so its number is a getaddrinfo() code (`[Errno -2]`). */
+  resolver: boolean;
 }
 
 // Control characters (including NUL) and Unicode line/paragraph separators become spaces.
@@ -97,6 +99,10 @@ const NUMBER_PATTERNS: Array<[RegExp, NumberKind]> = [
   [/exception\s{0,3}\((\d{1,6})\)/gi, 'any'],
 ];
 
+// Words that only name-resolution failures use (Python's gaierror, the gai_strerror() texts of glibc, musl and macOS).
+const RESOLVER =
+  /gaierror|getaddrinfo|getnameinfo|name or service not known|name does not resolve|name resolution|nodename nor servname|hostname nor servname|no address associated with hostname|\beai_[a-z]/;
+
 const BARE_NUMBER = /^[#([]?\s*(-?\d{1,6})\s*[)\]]?$/;
 const WORD = /[a-z_][a-z0-9_]{1,40}/gi;
 
@@ -136,7 +142,9 @@ export function extractSignals(raw: unknown): QuerySignals {
   else if (/\bnginx\b|recv\(\) failed|\blinux\b|\/var\/log|\bsystemd\b|\bglibc\b|\[error\] \d/.test(lower)) platform = 'linux';
   else if (/\bmacos\b|\bdarwin\b|\bmac os\b|\bos x\b|\bfreebsd\b/.test(lower)) platform = 'darwin';
 
-  return { text, numbers: numbers.slice(0, 8), words, platform, bareNumber: bare !== null };
+  const resolver = RESOLVER.test(lower);
+
+  return { text, numbers: numbers.slice(0, 8), words, platform, bareNumber: bare !== null, resolver };
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
