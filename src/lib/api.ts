@@ -12,6 +12,7 @@ import type {
   ReturnedBy,
   Status,
   CounterInfo,
+  RuntimeResult,
 } from '../schemas/index.ts';
 import { counterEvidence, rowEvidence, type CounterEvidence, type RowEvidence } from './wire-evidence.ts';
 import { errorUrl, errorNumberUrl, scenarioUrl, snippetUrl } from './urls.ts';
@@ -72,6 +73,8 @@ export interface ScenarioApiEntry {
   transcript: string;
   /** Each run's exit, time and kernel counters (the run's own network namespace). */
   runRecords: RunRecord[];
+  /** One result per Node.js runtime, the pinned one first. */
+  runtimes: Array<Pick<RuntimeResult, 'node' | 'status' | 'runs' | 'matched' | 'transcript' | 'ownExpectation'>>;
   /** The counters the build checks, expected against observed (null: not measured on this build). */
   counters: CounterEvidence[];
   /** The "On the wire" rows, each observed (with the counter proving it) or explained. */
@@ -173,6 +176,14 @@ export function buildScenariosApi(data: SiteData): ScenarioApiEntry[] {
       durationMs: r.durationMs,
       transcript: r.transcript,
       runRecords: r.runRecords,
+      runtimes: r.runtimes.map(({ node, status, runs, matched, transcript, ownExpectation }) => ({
+        node,
+        status,
+        runs,
+        matched,
+        transcript,
+        ownExpectation,
+      })),
       counters,
       wire: s.segments.map((seg, i) => ({ ...seg, evidence: rows[i] })),
       documented: s.documented,

@@ -1,37 +1,13 @@
 // The instant search over the real content: the index is built with the same function the
 // /api/search-index.json endpoint uses (buildSiteSearchIndex).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
-import { readContent } from '../../../src/loaders/read-content.ts';
-import { buildSiteSearchIndex, type SiteData } from '../../../src/lib/api.ts';
+import { buildSiteSearchIndex } from '../../../src/lib/api.ts';
 import type { SearchIndex } from '../../../src/lib/search/index-format.ts';
+import { realSiteData } from '../../support/site-data.ts';
 import { createSearcher, type Searcher } from '../../../src/lib/search/engine.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-
 function realIndex(): SearchIndex {
-  const c = readContent(root);
-  const data: SiteData = {
-    errors: [...c.errors].sort((a, b) => a.platform.localeCompare(b.platform) || a.number - b.number),
-    platforms: c.platforms,
-    messages: c.messages,
-    scenarios: c.scenarios
-      .map((s) => ({
-        slug: s.slug,
-        title: s.title,
-        summary: s.summary,
-        errors: s.errors,
-        documented: s.documented,
-        requires: s.requires,
-        searchTerms: s.searchTerms,
-        expect: s.expect,
-        segments: s.segments,
-      }))
-      .sort((a, b) => a.slug.localeCompare(b.slug)),
-    guideScenarios: Object.fromEntries(c.guides.map((g) => [g.error, g.scenarios])),
-    counters: c.counters,
-  };
-  return buildSiteSearchIndex(data);
+  return buildSiteSearchIndex(realSiteData());
 }
 
 let searcher: Searcher;

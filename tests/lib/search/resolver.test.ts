@@ -7,6 +7,7 @@ import { readContent, type Content } from '../../../src/loaders/read-content.ts'
 import { buildSiteSearchIndex } from '../../../src/lib/api.ts';
 import { errorUrl } from '../../../src/lib/urls.ts';
 import { createSearcher, type Searcher } from '../../../src/lib/search/engine.ts';
+import { realSiteData } from '../../support/site-data.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -14,15 +15,7 @@ let content: Content;
 let searcher: Searcher;
 beforeAll(() => {
   content = readContent(root);
-  searcher = createSearcher(
-    buildSiteSearchIndex({
-      errors: [...content.errors].sort((a, b) => a.platform.localeCompare(b.platform) || a.number - b.number),
-      platforms: content.platforms,
-      messages: content.messages,
-      scenarios: content.scenarios.map((s) => ({ ...s, searchTerms: s.searchTerms })).sort((a, b) => a.slug.localeCompare(b.slug)),
-      guideScenarios: Object.fromEntries(content.guides.map((g) => [g.error, g.scenarios])),
-    }),
-  );
+  searcher = createSearcher(buildSiteSearchIndex(realSiteData(content)));
 });
 
 const top = (q: string) => searcher.search(q)[0]?.url;
