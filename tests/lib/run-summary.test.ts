@@ -15,11 +15,21 @@ const env = (isolation: Environment['isolation']): Environment => ({
   isolationNotes: [],
   runtimes: ['v22.23.3'],
 });
-const verified = { status: 'verified', runs: 3, matched: 3, durationMs: 900, transcript: [] } as unknown as ScenarioResult;
+const verified = { status: 'verified', runs: 3, matched: 3, durationMs: 900, transcript: '', runtimes: [] } as unknown as ScenarioResult;
 
 describe('run summary', () => {
   it('says where and how often a scenario was verified', () => {
     expect(describeRun(verified, env('namespaces'))).toBe('verified on Linux 6.8.0, Node v22.23.3, 2026-12-04 (3 of 3 runs matched).');
+  });
+
+  it('names every Node.js line and counts the runs of all of them', () => {
+    const lines = {
+      ...verified,
+      runtimes: ['v22.23.3', 'v24.21.0', 'v26.10.0'].map((node) => ({ node, matched: 3, runs: 3 })),
+    } as unknown as ScenarioResult;
+    expect(describeRun(lines, env('namespaces'))).toBe(
+      'verified on Linux 6.8.0, Node v22.23.3, v24.21.0 and v26.10.0, 2026-12-04 (9 of 9 runs matched).',
+    );
   });
 
   it('says on the scenario page when the runs were not isolated', () => {
