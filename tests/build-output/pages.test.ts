@@ -114,12 +114,14 @@ describe('scenarios', () => {
       expect(s.environment?.node).toBe(results.environment.node);
       const html = page(s.url);
       expect(html).toContain(`verified on Linux ${results.environment.kernel}, Node ${results.environment.node}`);
+      for (const node of results.environment.runtimes) expect(html, s.slug).toContain(node);
       const firstLine = s.transcript
         .split('\n')[0]
         .replaceAll('&', '&amp;')
         .replaceAll('<', '&lt;')
         .replaceAll('>', '&gt;')
-        .replaceAll('"', '&quot;');
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;');
       expect(html).toContain(firstLine);
       expect(html).toContain(`node ${s.slug}.ts`);
     }
