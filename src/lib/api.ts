@@ -10,6 +10,7 @@ import type {
   Environment,
   RunRecord,
   Status,
+  ProvenanceLevel,
 } from '../schemas/index.ts';
 import { errorUrl, errorNumberUrl, scenarioUrl, snippetUrl } from './urls.ts';
 import { linuxCounterpart, windowsErrorsFor } from './equivalents.ts';
@@ -62,7 +63,10 @@ export interface ScenarioApiEntry {
   transcript: string;
   /** Each run's exit, time and kernel counters (the run's own network namespace). */
   runRecords: RunRecord[];
+  /** Windows and macOS outcomes: each with its level (documented or reported), sources and, when documented, the quote. */
   documented: ScenarioData['documented'];
+  /** How each platform's outcome is known: verified here (Linux runs), documented by the platform owner, or reported by others. */
+  levels: { linux: 'verified' | 'not verified' } & Partial<Record<'windows' | 'darwin', ProvenanceLevel>>;
 }
 
 /** The result for a scenario, or "not-verified" when the verifier has not run (e.g. `astro dev`). */
@@ -139,6 +143,10 @@ export function buildScenariosApi(data: SiteData): ScenarioApiEntry[] {
       transcript: r.transcript,
       runRecords: r.runRecords,
       documented: s.documented,
+      levels: {
+        linux: r.status === 'verified' ? 'verified' : 'not verified',
+        ...Object.fromEntries(Object.entries(s.documented).flatMap(([os, d]) => (d ? [[os, d.level]] : []))),
+      },
     };
   });
 }

@@ -157,6 +157,24 @@ export const checks: Check[] = [
     },
   },
   {
+    id: 'outcome-quotes',
+    description: 'A quote on a documented outcome comes from one of the sources that outcome cites.',
+    run(content) {
+      const problems: Problem[] = [];
+      for (const s of content.scenarios)
+        for (const [os, doc] of Object.entries(s.documented))
+          doc?.quote?.forEach((q, i) => {
+            if (!doc.sources.includes(q.source))
+              problems.push({
+                file: s.file,
+                field: `documented.${os}.quote.${i}.source`,
+                message: `quotes "${q.source}", which this outcome does not cite: add it to documented.${os}.sources`,
+              });
+          });
+      return problems;
+    },
+  },
+  {
     id: 'snippet-imports',
     description: 'Snippets import only node:* modules, so a reader can run them with no install.',
     run(content) {

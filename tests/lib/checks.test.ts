@@ -45,6 +45,15 @@ const failing: Record<string, [Record<string, string | null>, string]> = {
     },
     'content/scenarios/reset-demo.mdx: body: [prose-links] link to /scenarios/no-such-thing/ goes nowhere',
   ],
+  'outcome-quotes': [
+    {
+      'content/scenarios/reset-demo.mdx': scenario.replace(
+        'sources: [src-a]\n---',
+        'documented:\n  windows:\n    level: documented\n    outcome: recv() fails with WSAECONNRESET (10054).\n    sources: [src-a]\n    quote: [{ source: src-b, text: "The virtual circuit was reset." }]\nsources: [src-a]\n---',
+      ),
+    },
+    'content/scenarios/reset-demo.mdx: documented.windows.quote.0.source: [outcome-quotes] quotes "src-b", which this outcome does not cite',
+  ],
   'snippet-imports': [
     { 'content/snippets/reset-demo.ts': "import express from 'express';\n" },
     'content/snippets/reset-demo.ts: import: [snippet-imports] imports "express"',
@@ -62,6 +71,29 @@ describe('content checks', () => {
 
   it.each(Object.entries(failing))('%s fails with a located message', (_id, [changes, expected]) => {
     expect(problems(changes).join('\n')).toContain(expected);
+  });
+
+  it('rejects a documented outcome without a quote, and one without any source', () => {
+    const withOutcome = (outcome: string) =>
+      contentTree({
+        'content/scenarios/reset-demo.mdx': scenario.replace(
+          'sources: [src-a]\n---',
+          `documented:\n  windows:\n${outcome}sources: [src-a]\n---`,
+        ),
+      });
+    const noQuote = '    level: documented\n    outcome: recv() fails with WSAECONNRESET (10054).\n    sources: [src-a]\n';
+    expect(() => readContent(withOutcome(noQuote))).toThrow(/documented\.windows\.quote: a documented outcome quotes the sentence/);
+    const noSource = '    level: reported\n    outcome: recv() fails with WSAECONNABORTED (10053).\n';
+    expect(() => readContent(withOutcome(noSource))).toThrow(/documented\.windows\.sources/);
+    const reported = '    level: reported\n    outcome: recv() fails with WSAECONNABORTED (10053).\n    sources: [src-a]\n';
+    expect(
+      problems({
+        'content/scenarios/reset-demo.mdx': scenario.replace(
+          'sources: [src-a]\n---',
+          `documented:\n  windows:\n${reported}sources: [src-a]\n---`,
+        ),
+      }),
+    ).toEqual([]);
   });
 
   it('catches more broken references: related errors, posix mappings, guides, messages', () => {
