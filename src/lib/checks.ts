@@ -252,6 +252,63 @@ checks.push(
   },
 );
 
+/** Prose blocks of a Markdown body (paragraphs and list items), without code blocks and without <Outcome /> tags. */
+export function proseBlocks(body: string): string[] {
+  return body
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/<Outcome\b[^>]*\/>/g, '')
+    .split(/\n\s*\n|\n(?=\s*[-*] )/)
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
+}
+
+/** `<Outcome scenario="slug" platform="windows" />` tags of an MDX body. */
+export function outcomeTags(body: string): Array<{ scenario: string; platform: string }> {
+  return [...body.matchAll(/<Outcome\b([^>]*)\/>/g)].map(([, attrs]) => ({
+    scenario: /\bscenario="([^"]*)"/.exec(attrs)?.[1] ?? '',
+    platform: /\bplatform="([^"]*)"/.exec(attrs)?.[1] ?? '',
+  }));
+}
+
+/** A Winsock error number as a reader sees it in prose: 10004-11999 (WSAEINTR to the WSA_QOS codes). */
+const winsockNumber = /\b1(?:00[0-9]{2}|10[0-9]{2})\b/;
+
+checks.push({
+  id: 'guide-outcomes',
+  description:
+    'A guide states a Windows outcome a scenario holds only through <Outcome scenario="..." platform="windows" />: a paragraph or list item that links to a scenario with a Windows outcome must not spell out a Winsock number (100xx) itself. Every <Outcome> names a scenario and a platform it has an outcome for.',
+  run(content) {
+    const problems: Problem[] = [];
+    const bySlug = new Map(content.scenarios.map((s) => [s.slug, s]));
+    for (const g of content.guides) {
+      for (const block of proseBlocks(g.body)) {
+        const number = winsockNumber.exec(block)?.[0];
+        if (!number) continue;
+        for (const [, slug] of block.matchAll(/\]\(\/scenarios\/([^/)#]+)\/?[^)]*\)/g)) {
+          if (!bySlug.get(slug)?.documented.windows) continue;
+          problems.push({
+            file: g.file,
+            field: 'body',
+            message: `states a Windows outcome by hand (${number}) next to a link to /scenarios/${slug}/: render it with <Outcome scenario="${slug}" platform="windows" /> (text: "${block.slice(0, 60)}...")`,
+          });
+          break;
+        }
+      }
+      for (const tag of outcomeTags(g.body)) {
+        const s = bySlug.get(tag.scenario);
+        const ok = s !== undefined && (tag.platform === 'windows' || tag.platform === 'darwin') && s.documented[tag.platform] !== undefined;
+        if (!ok)
+          problems.push({
+            file: g.file,
+            field: 'body',
+            message: `<Outcome scenario="${tag.scenario}" platform="${tag.platform}" />: no such outcome (the scenario must exist and document platform windows or darwin)`,
+          });
+      }
+    }
+    return problems;
+  },
+});
+
 /** Runs every check; an empty list means the content is consistent. */
 export function checkContent(content: Content): Problem[] {
   return checks.flatMap((c) => c.run(content).map((p) => ({ ...p, message: `[${c.id}] ${p.message}` })));

@@ -7,8 +7,15 @@ import { formatProblem } from '../../src/lib/problems.ts';
 import { contentTree, validTree } from '../support/content-tree.ts';
 
 const problems = (changes: Record<string, string | null>) => checkContent(readContent(contentTree(changes))).map(formatProblem);
+/** Problems of one check only. */
+const problemsOf = (id: string, changes: Record<string, string | null>) => problems(changes).filter((p) => p.includes(`[${id}]`));
 const linux = validTree['content/errors/linux.yaml'];
 const scenario = validTree['content/scenarios/reset-demo.mdx'];
+
+const withWindowsOutcome = scenario.replace(
+  'sources: [src-a]\n---',
+  'documented:\n  windows:\n    level: documented\n    outcome: recv() fails with WSAECONNRESET (10054).\n    sources: [src-a]\n    quote: [{ source: src-a, text: "The virtual circuit was reset." }]\nsources: [src-a]\n---',
+);
 
 const failing: Record<string, [Record<string, string | null>, string]> = {
   'unique-numbers': [
@@ -54,6 +61,13 @@ const failing: Record<string, [Record<string, string | null>, string]> = {
     },
     'content/scenarios/reset-demo.mdx: documented.windows.quote.0.source: [outcome-quotes] quotes "src-b", which this outcome does not cite',
   ],
+  'guide-outcomes': [
+    {
+      'content/scenarios/reset-demo.mdx': withWindowsOutcome,
+      'content/guides/ECONNRESET.mdx': `---\nsources: [src-a]\n---\n\n- On Windows the read fails with 10054 instead ([reset demo](/scenarios/reset-demo/)).\n`,
+    },
+    'content/guides/ECONNRESET.mdx: body: [guide-outcomes] states a Windows outcome by hand (10054) next to a link to /scenarios/reset-demo/',
+  ],
   'snippet-imports': [
     { 'content/snippets/reset-demo.ts': "import express from 'express';\n" },
     'content/snippets/reset-demo.ts: import: [snippet-imports] imports "express"',
@@ -94,6 +108,25 @@ describe('content checks', () => {
         ),
       }),
     ).toEqual([]);
+  });
+
+  it('lets a guide render a Windows outcome through <Outcome>, and checks what the tag names', () => {
+    const guide = (body: string) => ({
+      'content/scenarios/reset-demo.mdx': withWindowsOutcome,
+      'content/guides/ECONNRESET.mdx': `---\nsources: [src-a]\n---\n\n${body}\n`,
+    });
+    expect(
+      problemsOf(
+        'guide-outcomes',
+        guide('- On Windows ([reset demo](/scenarios/reset-demo/)):\n\n  <Outcome scenario="reset-demo" platform="windows" />'),
+      ),
+    ).toEqual([]);
+    expect(
+      problemsOf('guide-outcomes', guide('Windows prints 10054 as "connection reset".\n\nSee [reset demo](/scenarios/reset-demo/).')),
+    ).toEqual([]);
+    expect(problemsOf('guide-outcomes', guide('<Outcome scenario="reset-demo" platform="darwin" />')).join('\n')).toContain(
+      '[guide-outcomes] <Outcome scenario="reset-demo" platform="darwin" />: no such outcome',
+    );
   });
 
   it('catches more broken references: related errors, posix mappings, guides, messages', () => {
