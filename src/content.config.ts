@@ -2,7 +2,15 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { errorRecordSchema, equivalentsSchema, messageSchema, sourceSchema, scenarioSchema, guideSchema } from './schemas/index.ts';
+import {
+  errorRecordSchema,
+  equivalentsSchema,
+  libuvWindowsSchema,
+  messageSchema,
+  sourceSchema,
+  scenarioSchema,
+  guideSchema,
+} from './schemas/index.ts';
 import { contentLoader } from './loaders/astro-loaders.ts';
 
 const errors = defineCollection({
@@ -13,6 +21,11 @@ const errors = defineCollection({
 const platforms = defineCollection({
   loader: contentLoader('platforms', (c) => Object.entries(c.platforms)),
   schema: equivalentsSchema,
+});
+
+const libuv = defineCollection({
+  loader: contentLoader('libuv', (c) => [['windows', c.libuvWindows]]),
+  schema: libuvWindowsSchema,
 });
 
 const messages = defineCollection({
@@ -41,4 +54,4 @@ const guides = defineCollection({
   schema: guideSchema,
 });
 
-export const collections = { errors, platforms, messages, sources, snippets, scenarios, guides };
+export const collections = { errors, platforms, libuv, messages, sources, snippets, scenarios, guides };

@@ -11,9 +11,10 @@ import type {
   RunRecord,
   Status,
   ProvenanceLevel,
+  LibuvWindows,
 } from '../schemas/index.ts';
 import { errorUrl, errorNumberUrl, scenarioUrl, snippetUrl } from './urls.ts';
-import { linuxCounterpart, windowsErrorsFor } from './equivalents.ts';
+import { linuxCounterpart, windowsErrorsFor, windowsNodeCode, type WindowsNodeCode } from './equivalents.ts';
 import { buildSearchIndex, type SearchIndex } from './search/index-format.ts';
 
 export interface ScenarioInput extends Pick<ScenarioData, 'title' | 'summary' | 'errors' | 'documented' | 'requires' | 'searchTerms'> {
@@ -23,6 +24,8 @@ export interface ScenarioInput extends Pick<ScenarioData, 'title' | 'summary' | 
 export interface SiteData {
   errors: ErrorRecord[];
   platforms: Record<string, Equivalents>;
+  /** libuv's Windows error mapping: the Node.js code of every Winsock and Windows error. */
+  libuvWindows: LibuvWindows;
   messages: Message[];
   scenarios: ScenarioInput[];
   /** Scenarios each guide links from "Why it happens", keyed by error name. */
@@ -43,7 +46,13 @@ export interface ErrorApiEntry {
   related: string[];
   searchTerms: string[];
   hasGuide: boolean;
-  equivalents: Omit<Equivalents, 'sources'> & { linux?: string; linuxNumber?: number; windows: string[] };
+  equivalents: Omit<Equivalents, 'sources'> & {
+    linux?: string;
+    linuxNumber?: number;
+    windows: string[];
+    /** For a Winsock or Windows error: what Node.js reports on Windows, from libuv's Windows mapping. */
+    nodeOnWindows?: WindowsNodeCode;
+  };
   messages: Array<Pick<Message, 'text' | 'program' | 'platform'>>;
 }
 
@@ -118,7 +127,13 @@ export function buildErrorsApi(data: SiteData): ErrorApiEntry[] {
       related: e.related,
       searchTerms: e.searchTerms,
       hasGuide: e.name in data.guideScenarios,
-      equivalents: { ...eq, windows, ...(linux ? { linux: linux.name, linuxNumber: linux.number } : {}) },
+      equivalents: {
+        ...eq,
+        windows,
+        ...(linux ? { linux: linux.name, linuxNumber: linux.number } : {}),
+        // A Winsock or Windows error's Node.js code is libuv's translation, not its POSIX twin's.
+        ...(e.platform !== 'linux' ? { node: undefined, nodeOnWindows: windowsNodeCode(e.name, data.libuvWindows) } : {}),
+      },
       messages: messagesFor(e, data).map(({ text, program, platform }) => ({ text, program, platform })),
     };
   });

@@ -309,6 +309,46 @@ checks.push({
   },
 });
 
+checks.push({
+  id: 'libuv-windows-map',
+  description:
+    "content/errors/libuv-windows.yaml (libuv's Windows mapping, the one source of every Winsock and Windows page's Node.js code) names known Winsock errors and cites known sources, and every Windows error's posix field agrees with it.",
+  run(content) {
+    const file = 'content/errors/libuv-windows.yaml';
+    const { map, operations, sameAs, source } = content.libuvWindows;
+    const winsock = new Set(content.errors.filter((e) => e.platform === 'winsock').map((e) => e.name));
+    const problems: Problem[] = [];
+    const unknownWinsock = (name: string, field: string) => {
+      if (name.startsWith('WSA') && !winsock.has(name))
+        problems.push({ file, field, message: `"${name}" is not a Winsock error in content/errors/winsock.yaml` });
+    };
+    for (const name of Object.keys(map)) unknownWinsock(name, `map.${name}`);
+    for (const name of Object.keys(sameAs)) unknownWinsock(name, `sameAs.${name}`);
+    operations.forEach((o, i) => {
+      unknownWinsock(o.error, `operations.${i}.error`);
+      if (!(o.error in map)) problems.push({ file, field: `operations.${i}.error`, message: `"${o.error}" is not in map` });
+    });
+    if (Object.keys(map).length > 0)
+      problems.push(...unknownSources(content, [source, ...operations.map((o) => o.source)], file, 'source'));
+    // A libuv code names a Linux errno or one of its aliases (ENOTSUP is EOPNOTSUPP); EOF and ECHARSET name none.
+    const linuxNameOf = (code: string) =>
+      content.errors.find((l) => l.platform === 'linux' && (l.name === code || l.aliases.includes(code)))?.name;
+    for (const e of content.errors) {
+      if (e.platform !== 'windows' || Object.keys(map).length === 0) continue;
+      const libuv = map[e.name];
+      if (e.posix !== (libuv ? linuxNameOf(libuv) : undefined))
+        problems.push({
+          file: errorFile('windows'),
+          field: `${e.name}.posix`,
+          message: libuv
+            ? `libuv translates ${e.name} to ${libuv}${linuxNameOf(libuv) ? ` (Linux ${linuxNameOf(libuv)})` : ', which is no Linux errno'} (${file}), so posix must be ${linuxNameOf(libuv) ?? 'left out'}, not ${e.posix ?? 'left out'}`
+            : `libuv has no translation for ${e.name} (Node.js reports UNKNOWN): remove posix, or add the case to ${file} if libuv has one`,
+        });
+    }
+    return problems;
+  },
+});
+
 /** Runs every check; an empty list means the content is consistent. */
 export function checkContent(content: Content): Problem[] {
   return checks.flatMap((c) => c.run(content).map((p) => ({ ...p, message: `[${c.id}] ${p.message}` })));

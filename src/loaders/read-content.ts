@@ -13,6 +13,7 @@ import {
   windowsErrorSchema,
   sourceSchema,
   equivalentsSchema,
+  libuvWindowsSchema,
   messageFileSchema,
   scenarioSchema,
   guideSchema,
@@ -158,6 +159,15 @@ export function readContent(root: string): Content {
     }
   }
   const platforms = r.keyedFile(dir('errors', 'platforms.yaml'), equivalentsSchema, false);
+  const libuvPath = dir('errors', 'libuv-windows.yaml');
+  const libuvRaw = r.yamlFile(libuvPath, false);
+  const libuvWindows = (libuvRaw === undefined ? undefined : r.validate(libuvWindowsSchema, libuvRaw, r.rel(libuvPath))) ?? {
+    source: 'libuv-win-error',
+    commit: '0'.repeat(40),
+    map: {},
+    operations: [],
+    sameAs: {},
+  };
 
   const messages: LocatedMessage[] = [];
   for (const path of r.list(dir('messages'), '.yaml')) {
@@ -197,5 +207,5 @@ export function readContent(root: string): Content {
     });
 
   if (r.problems.length > 0) throw new ContentError(r.problems);
-  return { root, errors, sources, platforms, messages, scenarios, guides, snippets };
+  return { root, errors, sources, platforms, libuvWindows, messages, scenarios, guides, snippets };
 }

@@ -68,6 +68,12 @@ const failing: Record<string, [Record<string, string | null>, string]> = {
     },
     'content/guides/ECONNRESET.mdx: body: [guide-outcomes] states a Windows outcome by hand (10054) next to a link to /scenarios/reset-demo/',
   ],
+  'libuv-windows-map': [
+    {
+      'content/errors/libuv-windows.yaml': `source: src-a\ncommit: ${'a'.repeat(40)}\nmap:\n  WSAECONNRESET: ECONNRESET\n  WSAECONNRESETT: ECONNRESET\n`,
+    },
+    'content/errors/libuv-windows.yaml: map.WSAECONNRESETT: [libuv-windows-map] "WSAECONNRESETT" is not a Winsock error',
+  ],
   'snippet-imports': [
     { 'content/snippets/reset-demo.ts': "import express from 'express';\n" },
     'content/snippets/reset-demo.ts: import: [snippet-imports] imports "express"',

@@ -13,6 +13,7 @@ function api() {
   const data: SiteData = {
     errors: content.errors,
     platforms: content.platforms,
+    libuvWindows: content.libuvWindows,
     messages: content.messages,
     scenarios: content.scenarios.map(({ slug, title, summary, errors, documented, requires, searchTerms }) => ({
       slug,

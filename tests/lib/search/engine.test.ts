@@ -14,6 +14,7 @@ function realIndex(): SearchIndex {
   const data: SiteData = {
     errors: [...c.errors].sort((a, b) => a.platform.localeCompare(b.platform) || a.number - b.number),
     platforms: c.platforms,
+    libuvWindows: c.libuvWindows,
     messages: c.messages,
     scenarios: c.scenarios
       .map((s) => ({
