@@ -55,6 +55,14 @@ describe('issue 11, Windows layer', () => {
       expect(content.platforms[name].rust).toMatch(/^kind\(\) is Uncategorized in std before .*unstable/);
   });
 
+  it('10: SYN retry timing gives both schedules and names the kernel that changed it', () => {
+    const body = scenario('connect-timeout-to-unresponsive-host').body;
+    expect(body).toMatch(/before 6\.5 .*about 127 s/);
+    expect(body).toMatch(/6\.5 and later .*1, 2, 3, 4, 5, then 7, 11, 19, 35, 67 .*about 131 s/);
+    expect(guide('ETIMEDOUT')).toMatch(/127 seconds before Linux 6\.5, about 131 seconds since/);
+    expect(allProse).not.toMatch(/about 127 s by default/);
+  });
+
   it('11: one figure for a refused connect on Windows, labelled reported', () => {
     expect(allProse).not.toMatch(/about a second/);
     expect(guide('WSAECONNREFUSED')).toMatch(/reported by libuv's developers[^.]*about 2 seconds/);
