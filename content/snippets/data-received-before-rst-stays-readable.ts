@@ -39,19 +39,26 @@ function readByHand() {
   const fd = (client as unknown as { _handle: { fd: number } })._handle.fd;
   const buf = Buffer.alloc(4096);
   console.log('client: reads only now, after the RST arrived');
+  // The error is reported once: the read after it finds a closed connection, which is end-of-file.
   for (let i = 1; i <= 3; i++) {
     try {
       const n = fs.readSync(fd, buf, 0, buf.length, null);
       if (n === 0) {
         console.log(`client: read() #${i} returned 0 (end-of-file)`);
-        break;
+        continue;
       }
       const firstLine = buf.subarray(0, n).toString('latin1').split('\r\n')[0];
       console.log(`client: read() #${i} returned ${n} bytes: ${firstLine}`);
     } catch (err) {
       console.log(`client: read() #${i} failed ${(err as NodeJS.ErrnoException).code}`);
-      break;
     }
+  }
+  // Writing to the reset connection: EPIPE (Node ignores SIGPIPE, so it is an error, not a signal).
+  try {
+    fs.writeSync(fd, 'more body');
+    console.log('client: write() succeeded');
+  } catch (err) {
+    console.log(`client: write() failed ${(err as NodeJS.ErrnoException).code}`);
   }
   client.destroy();
 }
