@@ -34,3 +34,8 @@ export function speakerOf(sourceTitle: string): string {
   }
   return sourceTitle;
 }
+
+/** Whether a quote is source code (shown as a code block) rather than prose (shown in quotation marks). */
+export function isCode(text: string): boolean {
+  return /^#define\b|[{};]\s*$|\n|->|==/m.test(text) || /\w\(.*\)\s*[;{]/.test(text);
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readContent } from '../../src/loaders/read-content.ts';
 import { buildScenariosApi, type SiteData } from '../../src/lib/api.ts';
-import { speakerOf } from '../../src/lib/provenance.ts';
+import { isCode, speakerOf } from '../../src/lib/provenance.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const content = readContent(root);
@@ -57,5 +57,18 @@ describe('speakerOf', () => {
     ['Chilkat, WSAECONNABORTED (10053)', 'Chilkat, WSAECONNABORTED (10053)'],
   ])('%s -> %s', (title, speaker) => {
     expect(speakerOf(title)).toBe(speaker);
+  });
+});
+
+describe('isCode', () => {
+  it.each([
+    ['#define ETIMEDOUT       60              /* Operation timed out */', true],
+    ["emitErrorEvent(req, new ConnResetException('socket hang up'));", true],
+    ['if (err == UV_ECONNABORTED)\n        continue;  /* Ignore. Nothing we can do about that. */', true],
+    ['if (setsockopt(tcp->io_watcher.fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)))', true],
+    ['If the connection has been gracefully closed, the return value is zero.', false],
+    ['[EMFILE] The per-process descriptor table is full.', false],
+  ])('%s -> %s', (text, code) => {
+    expect(isCode(text)).toBe(code);
   });
 });
