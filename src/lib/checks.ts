@@ -276,11 +276,11 @@ const winsockNumber = /\b1(?:00[0-9]{2}|10[0-9]{2})\b/;
 checks.push({
   id: 'guide-outcomes',
   description:
-    'A guide states a Windows outcome a scenario holds only through <Outcome scenario="..." platform="windows" />: a paragraph or list item that links to a scenario with a Windows outcome must not spell out a Winsock number (100xx) itself. Every <Outcome> names a scenario and a platform it has an outcome for.',
+    'Guides and scenario narratives state a Windows outcome a scenario holds only through <Outcome scenario="..." platform="windows" />: a paragraph or list item that links to a scenario with a Windows outcome must not spell out a Winsock number (100xx) itself. Every <Outcome> names a scenario and a platform it has an outcome for.',
   run(content) {
     const problems: Problem[] = [];
     const bySlug = new Map(content.scenarios.map((s) => [s.slug, s]));
-    for (const g of content.guides) {
+    for (const g of [...content.guides, ...content.scenarios]) {
       for (const block of proseBlocks(g.body)) {
         const number = winsockNumber.exec(block)?.[0];
         if (!number) continue;

@@ -130,6 +130,14 @@ describe('content checks', () => {
     expect(
       problemsOf('guide-outcomes', guide('Windows prints 10054 as "connection reset".\n\nSee [reset demo](/scenarios/reset-demo/).')),
     ).toEqual([]);
+    const other = `---\ntitle: Other demo\nsummary: Another scenario that mentions the reset demo in its prose.\nerrors: [ECONNRESET]\nexpect:\n  linux:\n    lines: ["x"]\nsources: [src-a]\n---\n\n## What happens\n\nOn Windows the peer gets 10054, as in [reset demo](/scenarios/reset-demo/).\n\n## Why it happens\n\n## How to avoid it\n`;
+    expect(
+      problemsOf('guide-outcomes', {
+        'content/scenarios/reset-demo.mdx': withWindowsOutcome,
+        'content/scenarios/other-demo.mdx': other,
+        'content/snippets/other-demo.ts': "import net from 'node:net';\n",
+      }).join('\n'),
+    ).toContain('content/scenarios/other-demo.mdx: body: [guide-outcomes] states a Windows outcome by hand (10054)');
     expect(problemsOf('guide-outcomes', guide('<Outcome scenario="reset-demo" platform="darwin" />')).join('\n')).toContain(
       '[guide-outcomes] <Outcome scenario="reset-demo" platform="darwin" />: no such outcome',
     );
