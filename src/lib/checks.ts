@@ -2,6 +2,7 @@
 // guards, and returns problems naming the file and field to fix. Pure: no I/O.
 import type { Content } from '../schemas/content.ts';
 import type { Problem } from './problems.ts';
+import { isOwnerSource } from './provenance.ts';
 
 export interface Check {
   id: string;
@@ -171,6 +172,28 @@ export const checks: Check[] = [
                 message: `quotes "${q.source}", which this outcome does not cite: add it to documented.${os}.sources`,
               });
           });
+      return problems;
+    },
+  },
+  {
+    id: 'documented-owner',
+    description:
+      'A documented outcome quotes the platform owner (Microsoft Learn, Apple, libuv or Node.js source, FreeBSD, an RFC); an outcome supported only by third parties is level: reported.',
+    run(content) {
+      const problems: Problem[] = [];
+      for (const s of content.scenarios)
+        for (const [os, doc] of Object.entries(s.documented)) {
+          if (doc?.level !== 'documented') continue;
+          doc.quote?.forEach((q, i) => {
+            const title = content.sources[q.source]?.title;
+            if (title !== undefined && !isOwnerSource(title))
+              problems.push({
+                file: s.file,
+                field: `documented.${os}.quote.${i}.source`,
+                message: `"${q.source}" (${title}) is not the platform's owner: quote the owner's page, or make the outcome level: reported`,
+              });
+          });
+        }
       return problems;
     },
   },

@@ -26,6 +26,11 @@ const speakers: Array<[RegExp, string]> = [
   [/^RFC \d+/, ''],
 ];
 
+/** Whether a source is the platform's owner (Microsoft Learn, Apple, libuv, Node.js, FreeBSD, an RFC), judged by its title. */
+export function isOwnerSource(sourceTitle: string): boolean {
+  return speakers.some(([pattern]) => pattern.test(sourceTitle));
+}
+
 /** Who a quote comes from, e.g. "Microsoft Learn" for a Microsoft Learn page; the title itself otherwise. */
 export function speakerOf(sourceTitle: string): string {
   for (const [pattern, name] of speakers) {

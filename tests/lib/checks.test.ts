@@ -74,6 +74,12 @@ const failing: Record<string, [Record<string, string | null>, string]> = {
     },
     'content/errors/libuv-windows.yaml: map.WSAECONNRESETT: [libuv-windows-map] "WSAECONNRESETT" is not a Winsock error',
   ],
+  'documented-owner': [
+    {
+      'content/scenarios/reset-demo.mdx': withWindowsOutcome,
+    },
+    'content/scenarios/reset-demo.mdx: documented.windows.quote.0.source: [documented-owner] "src-a" (A source) is not the platform\'s owner',
+  ],
   'snippet-imports': [
     { 'content/snippets/reset-demo.ts': "import express from 'express';\n" },
     'content/snippets/reset-demo.ts: import: [snippet-imports] imports "express"',

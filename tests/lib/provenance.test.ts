@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readContent } from '../../src/loaders/read-content.ts';
 import { buildScenariosApi, type SiteData } from '../../src/lib/api.ts';
-import { isCode, speakerOf } from '../../src/lib/provenance.ts';
+import { isCode, isOwnerSource, speakerOf } from '../../src/lib/provenance.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const content = readContent(root);
@@ -70,5 +70,16 @@ describe('isCode', () => {
     ['[EMFILE] The per-process descriptor table is full.', false],
   ])('%s -> %s', (text, code) => {
     expect(isCode(text)).toBe(code);
+  });
+});
+
+describe('isOwnerSource', () => {
+  it.each([
+    ['send function (winsock2.h), Microsoft Learn', true],
+    ['Node.js source, lib/net.js', true],
+    ['dotnet/aspnetcore issue 49594, request size limit rejection', false],
+    ['Chilkat, WSAECONNABORTED (10053)', false],
+  ])('%s -> %s', (title, owner) => {
+    expect(isOwnerSource(title)).toBe(owner);
   });
 });
