@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import {
   errorRecordSchema,
   equivalentsSchema,
+  libuvWindowsSchema,
   messageSchema,
   sourceSchema,
   scenarioSchema,
@@ -21,6 +22,11 @@ const errors = defineCollection({
 const platforms = defineCollection({
   loader: contentLoader('platforms', (c) => Object.entries(c.platforms)),
   schema: equivalentsSchema,
+});
+
+const libuv = defineCollection({
+  loader: contentLoader('libuv', (c) => [['windows', c.libuvWindows]]),
+  schema: libuvWindowsSchema,
 });
 
 const messages = defineCollection({
@@ -54,4 +60,4 @@ const guides = defineCollection({
   schema: guideSchema,
 });
 
-export const collections = { errors, platforms, messages, sources, snippets, counters, scenarios, guides };
+export const collections = { errors, platforms, libuv, messages, sources, snippets, counters, scenarios, guides };

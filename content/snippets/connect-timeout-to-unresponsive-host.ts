@@ -91,9 +91,9 @@ function runClient(): void {
   }, 10000).unref();
 
   // These sysctls are per network namespace, so only this namespace is affected.
-  // tcp_syn_retries=1: one SYN retransmission, then give up (tcp(7); the default 6 means about
-  // 127 s). tcp_rto_max_ms=1000 (Linux >= 6.15) caps the backoff so the wait is about 2 s instead
-  // of 3 s; on older kernels it is missing, which only makes the run slower.
+  // tcp_syn_retries=1: one SYN retransmission, plus the tcp_syn_linear_timeouts (4) of Linux >= 6.5,
+  // then give up (the defaults mean about 131 s; 127 s before 6.5). tcp_rto_max_ms=1000
+  // (Linux >= 6.15) caps the backoff: about 6 s; on older kernels it is missing (7 s, or 3 s before 6.5).
   writeFileSync('/proc/sys/net/ipv4/tcp_syn_retries', '1');
   try {
     writeFileSync('/proc/sys/net/ipv4/tcp_rto_max_ms', '1000');

@@ -7,9 +7,10 @@ import type { SiteData } from '../lib/api.ts';
 let cached: Promise<SiteData & { byName: Map<string, ErrorRecord> }> | undefined;
 
 async function load() {
-  const [errors, platforms, messages, scenarios, guides, counters] = await Promise.all([
+  const [errors, platforms, libuv, messages, scenarios, guides, counters] = await Promise.all([
     getCollection('errors'),
     getCollection('platforms'),
+    getCollection('libuv'),
     getCollection('messages'),
     getCollection('scenarios'),
     getCollection('guides'),
@@ -21,6 +22,7 @@ async function load() {
     errors: errorList,
     byName: new Map(errorList.map((e) => [e.name, e])),
     platforms: Object.fromEntries(platforms.map((p) => [p.id, p.data])),
+    libuvWindows: libuv.find((l) => l.id === 'windows')!.data,
     messages: messages.map((m) => m.data),
     scenarios: scenarioList,
     guideScenarios: Object.fromEntries(guides.map((g) => [g.id, g.data.scenarios])),

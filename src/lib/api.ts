@@ -13,10 +13,12 @@ import type {
   Status,
   CounterInfo,
   RuntimeResult,
+  ProvenanceLevel,
+  LibuvWindows,
 } from '../schemas/index.ts';
 import { counterEvidence, rowEvidence, type CounterEvidence, type RowEvidence } from './wire-evidence.ts';
 import { errorUrl, errorNumberUrl, scenarioUrl, snippetUrl } from './urls.ts';
-import { linuxCounterpart, windowsErrorsFor } from './equivalents.ts';
+import { linuxCounterpart, windowsErrorsFor, windowsNodeCode, type WindowsNodeCode } from './equivalents.ts';
 import { buildSearchIndex, type SearchIndex } from './search/index-format.ts';
 
 export interface ScenarioInput extends Pick<
@@ -29,6 +31,8 @@ export interface ScenarioInput extends Pick<
 export interface SiteData {
   errors: ErrorRecord[];
   platforms: Record<string, Equivalents>;
+  /** libuv's Windows error mapping: the Node.js code of every Winsock and Windows error. */
+  libuvWindows: LibuvWindows;
   messages: Message[];
   scenarios: ScenarioInput[];
   /** Scenarios each guide links from "Why it happens", keyed by error name. */
@@ -51,7 +55,13 @@ export interface ErrorApiEntry {
   related: string[];
   searchTerms: string[];
   hasGuide: boolean;
-  equivalents: Omit<Equivalents, 'sources'> & { linux?: string; linuxNumber?: number; windows: string[] };
+  equivalents: Omit<Equivalents, 'sources'> & {
+    linux?: string;
+    linuxNumber?: number;
+    windows: string[];
+    /** For a Winsock or Windows error: what Node.js reports on Windows, from libuv's Windows mapping. */
+    nodeOnWindows?: WindowsNodeCode;
+  };
   messages: Array<Pick<Message, 'text' | 'program' | 'platform'>>;
   /** Linux only: when Linux returns it (calls, condition, source ids), from content/errors/linux.yaml. */
   returnedBy?: ReturnedBy[];
@@ -79,7 +89,10 @@ export interface ScenarioApiEntry {
   counters: CounterEvidence[];
   /** The "On the wire" rows, each observed (with the counter proving it) or explained. */
   wire: Array<ScenarioData['segments'][number] & { evidence: RowEvidence }>;
+  /** Windows and macOS outcomes: each with its level (documented or reported), sources and, when documented, the quote. */
   documented: ScenarioData['documented'];
+  /** How each platform's outcome is known: verified here (Linux runs), documented by the platform owner, or reported by others. */
+  levels: { linux: 'verified' | 'not verified' } & Partial<Record<'windows' | 'darwin', ProvenanceLevel>>;
 }
 
 /** The result for a scenario, or "not-verified" when the verifier has not run (e.g. `astro dev`). */
@@ -149,7 +162,13 @@ export function buildErrorsApi(data: SiteData): ErrorApiEntry[] {
       related: e.related,
       searchTerms: e.searchTerms,
       hasGuide: e.name in data.guideScenarios,
-      equivalents: { ...eq, windows, ...(linux ? { linux: linux.name, linuxNumber: linux.number } : {}) },
+      equivalents: {
+        ...eq,
+        windows,
+        ...(linux ? { linux: linux.name, linuxNumber: linux.number } : {}),
+        // A Winsock or Windows error's Node.js code is libuv's translation, not its POSIX twin's.
+        ...(e.platform !== 'linux' ? { node: undefined, nodeOnWindows: windowsNodeCode(e.name, data.libuvWindows) } : {}),
+      },
       messages: messagesFor(e, data).map(({ text, program, platform }) => ({ text, program, platform })),
       ...(e.platform === 'linux' && e.returnedBy ? { returnedBy: e.returnedBy } : {}),
     };
@@ -187,6 +206,10 @@ export function buildScenariosApi(data: SiteData): ScenarioApiEntry[] {
       counters,
       wire: s.segments.map((seg, i) => ({ ...seg, evidence: rows[i] })),
       documented: s.documented,
+      levels: {
+        linux: r.status === 'verified' ? 'verified' : 'not verified',
+        ...Object.fromEntries(Object.entries(s.documented).flatMap(([os, d]) => (d ? [[os, d.level]] : []))),
+      },
     };
   });
 }

@@ -2,6 +2,7 @@
 // guards, and returns problems naming the file and field to fix. Pure: no I/O.
 import type { Content } from '../schemas/content.ts';
 import type { Problem } from './problems.ts';
+import { isOwnerSource } from './provenance.ts';
 
 export interface Check {
   id: string;
@@ -204,6 +205,24 @@ export const checks: Check[] = [
     },
   },
   {
+    id: 'outcome-quotes',
+    description: 'A quote on a documented outcome comes from one of the sources that outcome cites.',
+    run(content) {
+      const problems: Problem[] = [];
+      for (const s of content.scenarios)
+        for (const [os, doc] of Object.entries(s.documented))
+          doc?.quote?.forEach((q, i) => {
+            if (!doc.sources.includes(q.source))
+              problems.push({
+                file: s.file,
+                field: `documented.${os}.quote.${i}.source`,
+                message: `quotes "${q.source}", which this outcome does not cite: add it to documented.${os}.sources`,
+              });
+          });
+      return problems;
+    },
+  },
+  {
     id: 'linux-explained',
     description: 'Every Linux errno has a guide or says when Linux returns it (returnedBy), so no error page only repeats its message.',
     run(content) {
@@ -215,6 +234,28 @@ export const checks: Check[] = [
           field: e.name,
           message: `${e.name} has neither a guide nor returnedBy: add returnedBy (which calls return it, when, with the man page as source) or content/guides/${e.name}.mdx`,
         }));
+    },
+  },
+  {
+    id: 'documented-owner',
+    description:
+      'A documented outcome quotes the platform owner (Microsoft Learn, Apple, libuv or Node.js source, FreeBSD, an RFC); an outcome supported only by third parties is level: reported.',
+    run(content) {
+      const problems: Problem[] = [];
+      for (const s of content.scenarios)
+        for (const [os, doc] of Object.entries(s.documented)) {
+          if (doc?.level !== 'documented') continue;
+          doc.quote?.forEach((q, i) => {
+            const title = content.sources[q.source]?.title;
+            if (title !== undefined && !isOwnerSource(title))
+              problems.push({
+                file: s.file,
+                field: `documented.${os}.quote.${i}.source`,
+                message: `"${q.source}" (${title}) is not the platform's owner: quote the owner's page, or make the outcome level: reported`,
+              });
+          });
+        }
+      return problems;
     },
   },
   {
@@ -295,6 +336,103 @@ checks.push(
     },
   },
 );
+
+/** Prose blocks of a Markdown body (paragraphs and list items), without code blocks and without <Outcome /> tags. */
+export function proseBlocks(body: string): string[] {
+  return body
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/<Outcome\b[^>]*\/>/g, '')
+    .split(/\n\s*\n|\n(?=\s*[-*] )/)
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
+}
+
+/** `<Outcome scenario="slug" platform="windows" />` tags of an MDX body. */
+export function outcomeTags(body: string): Array<{ scenario: string; platform: string }> {
+  return [...body.matchAll(/<Outcome\b([^>]*)\/>/g)].map(([, attrs]) => ({
+    scenario: /\bscenario="([^"]*)"/.exec(attrs)?.[1] ?? '',
+    platform: /\bplatform="([^"]*)"/.exec(attrs)?.[1] ?? '',
+  }));
+}
+
+/** A Winsock error number as a reader sees it in prose: 10004-11999 (WSAEINTR to the WSA_QOS codes). */
+const winsockNumber = /\b1(?:00[0-9]{2}|10[0-9]{2})\b/;
+
+checks.push({
+  id: 'guide-outcomes',
+  description:
+    'Guides and scenario narratives state a Windows outcome a scenario holds only through <Outcome scenario="..." platform="windows" />: a paragraph or list item that links to a scenario with a Windows outcome must not spell out a Winsock number (100xx) itself. Every <Outcome> names a scenario and a platform it has an outcome for.',
+  run(content) {
+    const problems: Problem[] = [];
+    const bySlug = new Map(content.scenarios.map((s) => [s.slug, s]));
+    for (const g of [...content.guides, ...content.scenarios]) {
+      for (const block of proseBlocks(g.body)) {
+        const number = winsockNumber.exec(block)?.[0];
+        if (!number) continue;
+        for (const [, slug] of block.matchAll(/\]\(\/scenarios\/([^/)#]+)\/?[^)]*\)/g)) {
+          if (!bySlug.get(slug)?.documented.windows) continue;
+          problems.push({
+            file: g.file,
+            field: 'body',
+            message: `states a Windows outcome by hand (${number}) next to a link to /scenarios/${slug}/: render it with <Outcome scenario="${slug}" platform="windows" /> (text: "${block.slice(0, 60)}...")`,
+          });
+          break;
+        }
+      }
+      for (const tag of outcomeTags(g.body)) {
+        const s = bySlug.get(tag.scenario);
+        const ok = s !== undefined && (tag.platform === 'windows' || tag.platform === 'darwin') && s.documented[tag.platform] !== undefined;
+        if (!ok)
+          problems.push({
+            file: g.file,
+            field: 'body',
+            message: `<Outcome scenario="${tag.scenario}" platform="${tag.platform}" />: no such outcome (the scenario must exist and document platform windows or darwin)`,
+          });
+      }
+    }
+    return problems;
+  },
+});
+
+checks.push({
+  id: 'libuv-windows-map',
+  description:
+    "content/errors/libuv-windows.yaml (libuv's Windows mapping, the one source of every Winsock and Windows page's Node.js code) names known Winsock errors and cites known sources, and every Windows error's posix field agrees with it.",
+  run(content) {
+    const file = 'content/errors/libuv-windows.yaml';
+    const { map, operations, sameAs, source } = content.libuvWindows;
+    const winsock = new Set(content.errors.filter((e) => e.platform === 'winsock').map((e) => e.name));
+    const problems: Problem[] = [];
+    const unknownWinsock = (name: string, field: string) => {
+      if (name.startsWith('WSA') && !winsock.has(name))
+        problems.push({ file, field, message: `"${name}" is not a Winsock error in content/errors/winsock.yaml` });
+    };
+    for (const name of Object.keys(map)) unknownWinsock(name, `map.${name}`);
+    for (const name of Object.keys(sameAs)) unknownWinsock(name, `sameAs.${name}`);
+    operations.forEach((o, i) => {
+      unknownWinsock(o.error, `operations.${i}.error`);
+      if (!(o.error in map)) problems.push({ file, field: `operations.${i}.error`, message: `"${o.error}" is not in map` });
+    });
+    if (Object.keys(map).length > 0)
+      problems.push(...unknownSources(content, [source, ...operations.map((o) => o.source)], file, 'source'));
+    // A libuv code names a Linux errno or one of its aliases (ENOTSUP is EOPNOTSUPP); EOF and ECHARSET name none.
+    const linuxNameOf = (code: string) =>
+      content.errors.find((l) => l.platform === 'linux' && (l.name === code || l.aliases.includes(code)))?.name;
+    for (const e of content.errors) {
+      if (e.platform !== 'windows' || Object.keys(map).length === 0) continue;
+      const libuv = map[e.name];
+      if (e.posix !== (libuv ? linuxNameOf(libuv) : undefined))
+        problems.push({
+          file: errorFile('windows'),
+          field: `${e.name}.posix`,
+          message: libuv
+            ? `libuv translates ${e.name} to ${libuv}${linuxNameOf(libuv) ? ` (Linux ${linuxNameOf(libuv)})` : ', which is no Linux errno'} (${file}), so posix must be ${linuxNameOf(libuv) ?? 'left out'}, not ${e.posix ?? 'left out'}`
+            : `libuv has no translation for ${e.name} (Node.js reports UNKNOWN): remove posix, or add the case to ${file} if libuv has one`,
+        });
+    }
+    return problems;
+  },
+});
 
 /** Runs every check; an empty list means the content is consistent. */
 export function checkContent(content: Content): Problem[] {

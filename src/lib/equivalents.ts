@@ -1,5 +1,5 @@
 // Builds the cross-platform table shown on every error page and on /compare/.
-import type { ErrorRecord, Equivalents } from '../schemas/index.ts';
+import type { ErrorRecord, Equivalents, LibuvWindows } from '../schemas/index.ts';
 import { errorUrl } from './urls.ts';
 
 export interface EquivalentRow {
@@ -78,11 +78,38 @@ function resolverRows(error: ResolverError, byName: ReadonlyMap<string, ErrorRec
   ];
 }
 
+/** What Node.js reports on Windows for a Windows or Winsock error: libuv's mapping, never the POSIX twin. */
+export interface WindowsNodeCode {
+  /** err.code: libuv's translation of the error, or UNKNOWN where its table has none. */
+  code: string;
+  /** Calls for which libuv reports another code (e.g. ECONNRESET for WSAECONNABORTED on a TCP read). */
+  operations: Array<{ operation: string; code: string }>;
+}
+
+/** err.code of Node.js on Windows for the Windows or Winsock error `name`, from libuv's uv_translate_sys_error(). */
+export function windowsNodeCode(name: string, libuv: LibuvWindows): WindowsNodeCode {
+  const key = libuv.sameAs[name] ?? name;
+  return {
+    code: libuv.map[key] ?? 'UNKNOWN',
+    operations: libuv.operations.filter((o) => o.error === name || o.error === key).map(({ operation, code }) => ({ operation, code })),
+  };
+}
+
+/** The Node.js row of a Windows or Winsock error page, e.g. "ECONNABORTED (ECONNRESET on a TCP read)". */
+export function windowsNodeRow(name: string, libuv: LibuvWindows, platforms: Readonly<Record<string, Equivalents>>): string {
+  const { code, operations } = windowsNodeCode(name, libuv);
+  const uv = platforms[code]?.node?.uvWindows;
+  const number = code === 'UNKNOWN' ? ' (libuv has no translation for it)' : uv !== undefined ? `, ${uv} on Windows` : '';
+  const others = operations.map((o) => `${o.code} on a ${o.operation}`).join('; ');
+  return `${code}${number}${others ? `; ${others}` : ''}`;
+}
+
 /** Rows of the "same error across platforms" table; rows without a value read "no equivalent". */
 export function equivalentRows(
   error: ErrorRecord,
   byName: ReadonlyMap<string, ErrorRecord>,
   platforms: Readonly<Record<string, Equivalents>>,
+  libuv: LibuvWindows,
 ): EquivalentRow[] {
   if (error.platform === 'resolver') return resolverRows(error, byName);
   const linux = linuxCounterpart(error, byName);
@@ -104,9 +131,13 @@ export function equivalentRows(
     },
     {
       label: 'Node.js err.code',
-      value: eq?.node
-        ? `${eq.node.code}${eq.node.uvLinux !== undefined ? `, errno ${eq.node.uvLinux} on Linux` : ''}${eq.node.uvWindows !== undefined ? `, ${eq.node.uvWindows} on Windows` : ''}`
-        : undefined,
+      // On a Windows or Winsock page the code comes from libuv's Windows table, not the POSIX twin.
+      value:
+        error.platform !== 'linux'
+          ? windowsNodeRow(error.name, libuv, platforms)
+          : eq?.node
+            ? `${eq.node.code}${eq.node.uvLinux !== undefined ? `, errno ${eq.node.uvLinux} on Linux` : ''}${eq.node.uvWindows !== undefined ? `, ${eq.node.uvWindows} on Windows` : ''}`
+            : undefined,
     },
     { label: 'Python', value: eq?.python },
     { label: 'Java', value: eq?.java },

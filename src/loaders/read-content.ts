@@ -14,6 +14,7 @@ import {
   resolverErrorSchema,
   sourceSchema,
   equivalentsSchema,
+  libuvWindowsSchema,
   messageFileSchema,
   scenarioSchema,
   guideSchema,
@@ -161,6 +162,15 @@ export function readContent(root: string): Content {
     }
   }
   const platforms = r.keyedFile(dir('errors', 'platforms.yaml'), equivalentsSchema, false);
+  const libuvPath = dir('errors', 'libuv-windows.yaml');
+  const libuvRaw = r.yamlFile(libuvPath, false);
+  const libuvWindows = (libuvRaw === undefined ? undefined : r.validate(libuvWindowsSchema, libuvRaw, r.rel(libuvPath))) ?? {
+    source: 'libuv-win-error',
+    commit: '0'.repeat(40),
+    map: {},
+    operations: [],
+    sameAs: {},
+  };
 
   const messages: LocatedMessage[] = [];
   for (const path of r.list(dir('messages'), '.yaml')) {
@@ -202,5 +212,5 @@ export function readContent(root: string): Content {
   const counters = r.keyedFile(join(root, 'content', 'counters.yaml'), counterInfoSchema, false);
 
   if (r.problems.length > 0) throw new ContentError(r.problems);
-  return { root, errors, sources, platforms, messages, scenarios, guides, snippets, counters };
+  return { root, errors, sources, platforms, libuvWindows, messages, scenarios, guides, snippets, counters };
 }

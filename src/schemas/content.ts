@@ -2,6 +2,7 @@
 import type { ErrorRecord } from './error.ts';
 import type { Source } from './source.ts';
 import type { Equivalents } from './platforms.ts';
+import type { LibuvWindows } from './libuv.ts';
 import type { Message } from './message.ts';
 import type { ScenarioData, GuideData } from './scenario.ts';
 import type { CounterInfo } from './counter.ts';
@@ -30,6 +31,8 @@ export interface Content {
   errors: ErrorRecord[];
   sources: Record<string, Source>;
   platforms: Record<string, Equivalents>;
+  /** libuv's Windows error mapping (content/errors/libuv-windows.yaml); empty when the file is absent. */
+  libuvWindows: LibuvWindows;
   messages: LocatedMessage[];
   scenarios: Scenario[];
   guides: Guide[];

@@ -3,6 +3,7 @@ export * from './common.ts';
 export * from './source.ts';
 export * from './error.ts';
 export * from './platforms.ts';
+export * from './libuv.ts';
 export * from './message.ts';
 export * from './scenario.ts';
 export * from './counter.ts';

@@ -47,12 +47,44 @@ export const segmentSchema = z.strictObject({
   counter: counterName.optional(),
 });
 
-/** A documented (never verified here) outcome on a platform we cannot run, with a citation. */
-export const documentedOutcomeSchema = z.strictObject({
-  /** What a program observes there, e.g. "recv() fails with WSAECONNRESET (10054)". */
-  outcome: z.string().min(1),
-  sources: sourceIds,
+/** Sentences of a cited source, copied word for word, that support a documented outcome. */
+export const quoteSchema = z.strictObject({
+  /** The source quoted, a key into content/sources/*.yaml; it must also be in the outcome's `sources`. */
+  source: z.string().min(1),
+  /** The supporting sentence(s), exactly as the source has them (an ellipsis marks a cut). */
+  text: z.string().min(10),
 });
+export type Quote = z.infer<typeof quoteSchema>;
+
+/**
+ * How an outcome on a platform we cannot run is known (verified outcomes are Linux runs):
+ * - `documented`: the platform's owner says so (Microsoft Learn, Apple's man pages and XNU source,
+ *   libuv or Node.js source for Node's behaviour); the supporting sentences are quoted.
+ * - `reported`: only third parties say so (a blog, a forum thread, the vendor of another library);
+ *   the page labels it "reported" and names the sources.
+ * An outcome with no source at all is rejected: it is not published.
+ */
+export const provenanceLevel = z.enum(['documented', 'reported']);
+export type ProvenanceLevel = z.infer<typeof provenanceLevel>;
+
+/** An outcome (never verified here) on a platform we cannot run, with its provenance. */
+export const documentedOutcomeSchema = z
+  .strictObject({
+    /** What a program observes there, e.g. "recv() fails with WSAECONNRESET (10054)". */
+    outcome: z.string().min(1),
+    /** Who says so: the platform's owner (`documented`) or third parties (`reported`). */
+    level: provenanceLevel,
+    /** The cited sources; for `reported`, these name who reported it. */
+    sources: sourceIds,
+    /** The sentence(s) of the sources that support the outcome; required when `level` is `documented`. */
+    quote: z.array(quoteSchema).min(1).optional(),
+  })
+  .refine((d) => d.level !== 'documented' || d.quote !== undefined, {
+    message:
+      'a documented outcome quotes the sentence(s) of its source that support it: add quote: [{ source, text }], or make it level: reported',
+    path: ['quote'],
+  });
+export type DocumentedOutcome = z.infer<typeof documentedOutcomeSchema>;
 
 /** What a snippet needs that a plain unprivileged Linux box may not have. */
 export const requirement = z.enum(['root', 'netns']);

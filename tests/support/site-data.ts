@@ -9,6 +9,7 @@ export function realSiteData(content: Content = readContent(root)): SiteData {
   return {
     errors: [...content.errors].sort((a, b) => a.platform.localeCompare(b.platform) || a.number - b.number),
     platforms: content.platforms,
+    libuvWindows: content.libuvWindows,
     messages: content.messages,
     scenarios: [...content.scenarios].sort((a, b) => a.slug.localeCompare(b.slug)),
     guideScenarios: Object.fromEntries(content.guides.map((g) => [g.error, g.scenarios])),
