@@ -16,6 +16,7 @@ import type {
   ProvenanceLevel,
   LibuvWindows,
 } from '../schemas/index.ts';
+import { notVerified } from './not-verified.ts';
 import { counterEvidence, rowEvidence, type CounterEvidence, type RowEvidence } from './wire-evidence.ts';
 import { errorUrl, errorNumberUrl, scenarioUrl, snippetUrl } from './urls.ts';
 import { linuxCounterpart, windowsErrorsFor, windowsNodeCode, type WindowsNodeCode } from './equivalents.ts';
@@ -97,20 +98,7 @@ export interface ScenarioApiEntry {
 
 /** The result for a scenario, or "not-verified" when the verifier has not run (e.g. `astro dev`). */
 export function resultFor(verification: Verification | undefined, slug: string): ScenarioResult {
-  return (
-    verification?.scenarios[slug] ?? {
-      status: 'not-verified',
-      reason: 'the verifier has not run for this build',
-      runs: 0,
-      matched: 0,
-      durationMs: 0,
-      transcript: '',
-      exitCode: null,
-      runRecords: [],
-      fingerprint: '',
-      runtimes: [],
-    }
-  );
+  return verification?.scenarios[slug] ?? notVerified('the verifier has not run for this build');
 }
 
 /** Slugs of scenarios that demonstrate `error`, or its Linux counterpart, in stable order. */

@@ -10,6 +10,7 @@ import type {
   VerifiablePlatform,
 } from '../../../src/schemas/index.ts';
 import { scenarioFingerprint } from '../../../src/lib/fingerprint.ts';
+import { notVerified } from '../../../src/lib/not-verified.ts';
 import { judge, mismatches, type RunOutcome } from './judge.ts';
 import { runSnippet } from './run-snippet.ts';
 import { mapPool } from './pool.ts';
@@ -84,9 +85,9 @@ export async function verifyAll(targets: readonly VerifyTarget[], options: Verif
     const fingerprint = scenarioFingerprint(t, source);
     const expect = t.expect[platform];
     const missing = t.requires.filter((r) => !capabilities[r]);
-    if (!expect) results[t.slug] = skipped(`no expectations for ${platform}`, fingerprint);
+    if (!expect) results[t.slug] = notVerified(`no expectations for ${platform}`, fingerprint);
     else if (missing.length > 0)
-      results[t.slug] = skipped(
+      results[t.slug] = notVerified(
         `needs ${missing.join(' and ')}, which runs on this build machine lack (isolation: ${isolation})`,
         fingerprint,
       );
@@ -160,19 +161,4 @@ function judgeRuntime(runtime: Runtime, runs: RunOutcome[], expect: Expectation,
     ownExpectation,
   };
   return { result, exitCode: runs[0].exitCode, durationMs: runs.reduce((sum, r) => sum + r.durationMs, 0) };
-}
-
-function skipped(reason: string, fingerprint: string): ScenarioResult {
-  return {
-    status: 'not-verified',
-    reason,
-    runs: 0,
-    matched: 0,
-    durationMs: 0,
-    transcript: '',
-    exitCode: null,
-    runRecords: [],
-    fingerprint,
-    runtimes: [],
-  };
 }
