@@ -37,6 +37,13 @@ describe('scripts/verify.ts', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('verify: 1 scenario(s)');
     expect(existsSync(join(root, 'generated', 'verification.json'))).toBe(false);
+    const oneLine = spawnSync(process.execPath, [verify, '--root', root, '--runs', '1', '--node', '22'], {
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    expect(oneLine.status, oneLine.stderr).toBe(0);
+    expect(oneLine.stdout).toContain('verify: only some scenarios or runtimes were verified');
+    expect(existsSync(join(root, 'generated', 'verification.json'))).toBe(false);
     const unknown = runVerify(root, 'no-such-scenario');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('no scenario "no-such-scenario" (content/scenarios/no-such-scenario.mdx does not exist)');
@@ -59,6 +66,9 @@ describe('scripts/verify.ts', () => {
     expect(r.status, r.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(root, 'generated', 'verification.json'), 'utf8'));
     expect(results.environment.node).toMatch(/^v22\./);
+    // Every scenario on each Node.js line npm ci installed, the pinned one first.
+    expect(results.environment.runtimes.map((v: string) => v.split('.')[0])).toEqual(['v22', 'v24', 'v26']);
+    for (const r of Object.values(results.scenarios) as Array<{ runtimes: unknown[] }>) expect(r.runtimes).toHaveLength(3);
     expect(results.environment.isolation).toBe('namespaces');
     expect(results.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(results.scenarios).sort()).toEqual(

@@ -147,4 +147,31 @@ describe('verifyAll', () => {
       reason: 'needs root and netns, which runs on this build machine lack (isolation: none)',
     });
   });
+
+  describe('on several Node.js runtimes', () => {
+    const here = process.versions.node.split('.')[0];
+    const runtimes = [
+      { version: process.version, execPath: process.execPath },
+      // The same binary under another name: what matters here is which expectation applies.
+      { version: 'v99.0.0', execPath: process.execPath },
+    ];
+    const byNode = (lines: string[]) => ({ lines, absent: [], exitCode: 0, counters: {} });
+
+    it('gives a result per runtime, each held to its own expectation where it has one', async () => {
+      const t = target('major', 'prints-node-major', ['node: 0'], { expectByNode: { [here]: byNode([`node: ${here}`]) } });
+      const r = await verifyAll([t], options({ runtimes: [runtimes[0]] }));
+      expect(r.major.status).toBe('verified');
+      expect(r.major.runtimes).toEqual([expect.objectContaining({ node: process.version, status: 'verified', ownExpectation: true })]);
+    });
+
+    it('fails the scenario when any runtime fails, naming that runtime', async () => {
+      const t = target('major', 'prints-node-major', [`node: ${here}`], { expectByNode: { '26': byNode(['node: 26']) } });
+      const r = await verifyAll([t], options({ runtimes }));
+      expect(r.major.runtimes.map((x) => x.status)).toEqual(['verified', 'verified']);
+      const strict = await verifyAll([{ ...t, expect: { linux: byNode(['node: 99']) } }], options({ runtimes }));
+      expect(strict.major.status).toBe('failed');
+      expect(strict.major.reason).toContain(`on Node ${process.version}: expected line not observed: "node: 99"`);
+      expect(strict.major.runtimes.map((x) => x.node)).toEqual([process.version, 'v99.0.0']);
+    });
+  });
 });
