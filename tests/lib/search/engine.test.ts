@@ -263,3 +263,28 @@ describe('file and process log lines land on their error page', () => {
     expect(top(q)).toBe(url);
   });
 });
+
+// The messages quoted at the top of the coverage issue (12), as developers paste them.
+describe('the file, process, pipe and resolver errors people paste', () => {
+  it.each([
+    ["ENOENT: no such file or directory, open '/app/config.json'", '/linux/enoent/'],
+    ['Error: spawn git ENOENT', '/linux/enoent/'],
+    ["EACCES: permission denied, open '/var/log/app.log'", '/linux/eacces/'],
+    ["EPERM: operation not permitted, unlink 'C:\\Users\\dev\\app\\node_modules\\.bin\\vite'", '/linux/eperm/'],
+    ["Error: ENOSPC: System limit for number of file watchers reached, watch '/app/src'", '/linux/enospc/'],
+    ["EEXIST: file already exists, mkdir '/tmp/cache'", '/linux/eexist/'],
+    ["EXDEV: cross-device link not permitted, rename '/tmp/upload' -> '/data/upload'", '/linux/exdev/'],
+    ['ETXTBSY: text file busy', '/linux/etxtbsy/'],
+    ['EISDIR: illegal operation on a directory, read', '/linux/eisdir/'],
+    ["ENOTEMPTY: directory not empty, rmdir '/app/dist'", '/linux/enotempty/'],
+    ["EBUSY: resource busy or locked, rmdir 'node_modules'", '/linux/ebusy/'],
+    ["EROFS: read-only file system, open '/usr/lib/app.conf'", '/linux/erofs/'],
+    ['Error: spawn E2BIG', '/linux/e2big/'],
+    ['E2BIG: argument list too long', '/linux/e2big/'],
+    ['Error: write EPIPE', '/linux/epipe/'],
+    ['getaddrinfo ENOTFOUND registry.npmjs.org', '/resolver/enotfound/'],
+    ['Error: getaddrinfo EAI_AGAIN registry.npmjs.org', '/resolver/eai_again/'],
+  ])('%s → %s', (query, url) => {
+    expect(top(query)).toBe(url);
+  });
+});
