@@ -12,7 +12,8 @@ import { resultsFingerprint } from '../src/lib/fingerprint.ts';
 import { verificationSchema, type Verification } from '../src/schemas/index.ts';
 import { verifyAll, describeEnvironment, type VerifyTarget } from './lib/verify/verify.ts';
 import { probeSandbox } from './lib/verify/sandbox.ts';
-import { findRuntimes, OTHER_RUNTIME_PACKAGES } from './lib/verify/runtimes.ts';
+import { findRuntimes } from './lib/verify/runtimes.ts';
+import { OTHER_RUNTIME_PACKAGES } from '../src/loaders/installed-runtimes.ts';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   const environment = describeEnvironment(runs, sandbox, runtimes);
   const fingerprints = Object.fromEntries(Object.entries(scenarios).map(([slug, r]) => [slug, r.fingerprint]));
   const result: Verification = verificationSchema.parse({
-    fingerprint: resultsFingerprint(fingerprints, environment.node, environment.kernel),
+    fingerprint: resultsFingerprint(fingerprints, environment.runtimes, environment.kernel),
     environment,
     durationMs: Math.round(performance.now() - started),
     scenarios,

@@ -16,10 +16,10 @@ export function scenarioFingerprint(scenario: Verifiable, source: string): strin
   return sha256(JSON.stringify({ source, expect, requires, timeoutMs, ...byNode }));
 }
 
-/** Hash of every scenario's fingerprint (sorted by slug) with the Node version and kernel. */
-export function resultsFingerprint(scenarios: Record<string, string>, node: string, kernel: string): string {
+/** Hash of every scenario's fingerprint (sorted by slug) with the Node.js versions and kernel. */
+export function resultsFingerprint(scenarios: Record<string, string>, runtimes: readonly string[], kernel: string): string {
   const sorted = Object.keys(scenarios)
     .sort()
     .map((slug) => [slug, scenarios[slug]]);
-  return sha256(JSON.stringify({ scenarios: sorted, node, kernel }));
+  return sha256(JSON.stringify({ scenarios: sorted, node: runtimes.join(' '), kernel }));
 }

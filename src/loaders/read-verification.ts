@@ -8,6 +8,7 @@ import { verificationSchema, type Verification } from '../schemas/index.ts';
 import { scenarioFingerprint, resultsFingerprint, type Verifiable } from '../lib/fingerprint.ts';
 import { readText } from './read-text.ts';
 import { readContent } from './read-content.ts';
+import { installedRuntimeVersions } from './installed-runtimes.ts';
 
 // Resolved from the working directory: pages are bundled before they run, so import.meta.url
 // does not point into src/ at that time. Astro and the scripts run from the repository root.
@@ -17,6 +18,8 @@ export const verificationPath = resolve('generated', 'verification.json');
 export interface BuildingFrom {
   scenarios: Array<Verifiable & { slug: string; source: string }>;
   node: string;
+  /** Every Node.js version a build made now would verify on, the pinned one first. */
+  runtimes: string[];
   kernel: string;
 }
 
@@ -25,6 +28,8 @@ export function staleness(results: Verification, current: BuildingFrom): string[
   const out: string[] = [];
   const env = results.environment;
   if (env.node !== current.node) out.push(`verified with Node ${env.node}, building with ${current.node}`);
+  if (env.runtimes.join(' ') !== current.runtimes.join(' '))
+    out.push(`verified on Node ${env.runtimes.join(', ')}, while this checkout has ${current.runtimes.join(', ')}`);
   if (env.kernel !== current.kernel) out.push(`verified on kernel ${env.kernel}, building on ${current.kernel}`);
   const fingerprints: Record<string, string> = {};
   for (const s of current.scenarios) {
@@ -36,7 +41,7 @@ export function staleness(results: Verification, current: BuildingFrom): string[
   }
   for (const slug of Object.keys(results.scenarios))
     if (!(slug in fingerprints)) out.push(`result for scenario "${slug}", which no longer exists`);
-  if (out.length === 0 && results.fingerprint !== resultsFingerprint(fingerprints, current.node, current.kernel))
+  if (out.length === 0 && results.fingerprint !== resultsFingerprint(fingerprints, current.runtimes, current.kernel))
     out.push('the results file was edited after the verifier wrote it (its fingerprint does not match)');
   return out;
 }
@@ -51,6 +56,7 @@ export function buildingFrom(root = resolve('.')): BuildingFrom {
   return {
     scenarios: content.scenarios.map((s) => ({ ...s, source: sources.get(s.slug) ?? '' })),
     node: process.version,
+    runtimes: installedRuntimeVersions(resolve(root, 'node_modules')),
     kernel: release(),
   };
 }

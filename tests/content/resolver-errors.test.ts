@@ -38,6 +38,7 @@ let resolver: ResolverError[] = [];
 let byName = new Map<string, ResolverError>();
 let all = new Map<string, ErrorRecord>();
 let platforms: ReturnType<typeof readContent>['platforms'] = {};
+let libuvWindows: ReturnType<typeof readContent>['libuvWindows'];
 
 beforeAll(() => {
   const content = readContent(root);
@@ -45,6 +46,7 @@ beforeAll(() => {
   byName = new Map(resolver.map((e) => [e.name, e]));
   all = new Map(content.errors.map((e) => [e.name, e]));
   platforms = content.platforms;
+  libuvWindows = content.libuvWindows;
 });
 
 describe('content/errors/resolver.yaml', () => {
@@ -121,7 +123,7 @@ describe('content/errors/resolver.yaml', () => {
   });
 
   it('derives the ENOTFOUND table from the codes Node.js reports under that name', () => {
-    const rows = Object.fromEntries(equivalentRows(byName.get('ENOTFOUND')!, all, platforms).map((r) => [r.label, r.value]));
+    const rows = Object.fromEntries(equivalentRows(byName.get('ENOTFOUND')!, all, platforms, libuvWindows).map((r) => [r.label, r.value]));
     expect(rows['Linux (glibc)']).toBe('EAI_NONAME (-2), EAI_NODATA (-5)');
     expect(rows['macOS']).toBe('EAI_NONAME (8), EAI_NODATA (7)');
     expect(rows['Windows (Winsock)']).toBe('WSAHOST_NOT_FOUND (11001)');

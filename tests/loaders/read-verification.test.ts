@@ -12,6 +12,7 @@ const expect0 = { linux: { lines: ['client: read end-of-file'], absent: [], exit
 const building: BuildingFrom = {
   scenarios: [{ slug: 'eof-demo', expect: expect0, requires: [], timeoutMs: 5000, source: "console.log('client: read end-of-file');\n" }],
   node: 'v22.23.3',
+  runtimes: ['v22.23.3', 'v24.21.0', 'v26.10.0'],
   kernel: '6.18.0',
 };
 
@@ -35,7 +36,7 @@ function resultsFor(from: BuildingFrom): Verification {
   );
   const fingerprints = Object.fromEntries(Object.entries(scenarios).map(([k, v]) => [k, v.fingerprint]));
   return {
-    fingerprint: resultsFingerprint(fingerprints, from.node, from.kernel),
+    fingerprint: resultsFingerprint(fingerprints, from.runtimes, from.kernel),
     environment: {
       platform: 'linux',
       kernel: from.kernel,
@@ -47,7 +48,7 @@ function resultsFor(from: BuildingFrom): Verification {
       isolation: 'namespaces',
       capabilities: { root: true, netns: true },
       isolationNotes: [],
-      runtimes: [from.node],
+      runtimes: from.runtimes,
     },
     durationMs: 1000,
     scenarios,
@@ -77,6 +78,11 @@ describe('staleness', () => {
       'scenario "eof-demo" changed since it was verified',
     ],
     ['another Node', (b) => ({ ...b, node: 'v24.1.0' }), 'verified with Node v22.23.3, building with v24.1.0'],
+    [
+      'another Node.js line installed',
+      (b) => ({ ...b, runtimes: ['v22.23.3', 'v24.22.0', 'v26.10.0'] }),
+      'verified on Node v22.23.3, v24.21.0, v26.10.0, while this checkout has v22.23.3, v24.22.0, v26.10.0',
+    ],
     ['another kernel', (b) => ({ ...b, kernel: '6.1.0' }), 'verified on kernel 6.18.0, building on 6.1.0'],
     [
       'a new scenario without a result',

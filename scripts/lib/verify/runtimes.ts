@@ -1,14 +1,13 @@
 // The Node.js lines every scenario is verified on: the pinned one (the verifier's own) and the
-// other LTS lines, which `npm ci` installs as devDependencies under npm aliases (package.json:
-// "node24": "npm:node@^24", "node26": "npm:node@^26"), so nothing is downloaded from elsewhere.
+// other LTS lines that `npm ci` installs (src/loaders/installed-runtimes.ts), so nothing is
+// downloaded from elsewhere.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { otherRuntimes } from '../../../src/loaders/installed-runtimes.ts';
 import { currentRuntime, type Runtime } from './verify.ts';
 
 const nodeModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
-export const OTHER_RUNTIME_PACKAGES = ['node24', 'node26'];
 
 /**
  * The pinned runtime first, then each other line. `only` (VERIFY_NODE, e.g. "22,26") keeps
@@ -17,11 +16,12 @@ export const OTHER_RUNTIME_PACKAGES = ['node24', 'node26'];
  */
 export function findRuntimes(only?: string): Runtime[] {
   const runtimes = [currentRuntime];
-  for (const pkg of OTHER_RUNTIME_PACKAGES) {
-    const execPath = join(nodeModules, pkg, 'bin', 'node');
+  for (const { pkg, execPath, version } of otherRuntimes(nodeModules)) {
     if (!existsSync(execPath)) throw new Error(`Node.js runtime ${pkg} is missing (${execPath}); run npm ci`);
     const r = spawnSync(execPath, ['--version'], { encoding: 'utf8', timeout: 30_000 });
     if (r.status !== 0) throw new Error(`Node.js runtime ${pkg} does not start: ${r.stderr || r.error?.message}`);
+    // The binary must be the version its package says: the build compares them (read-verification.ts).
+    if (r.stdout.trim() !== version) throw new Error(`${execPath} is ${r.stdout.trim()}, its package says ${version}; run npm ci`);
     runtimes.push({ version: r.stdout.trim(), execPath });
   }
   if (!only) return runtimes;
