@@ -3,30 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readContent } from '../../src/loaders/read-content.ts';
-import { buildScenariosApi, type SiteData } from '../../src/lib/api.ts';
+import { buildScenariosApi } from '../../src/lib/api.ts';
+import { realSiteData } from '../support/site-data.ts';
 import { isCode, isOwnerSource, speakerOf } from '../../src/lib/provenance.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const content = readContent(root);
 
 function api() {
-  const data: SiteData = {
-    errors: content.errors,
-    platforms: content.platforms,
-    libuvWindows: content.libuvWindows,
-    messages: content.messages,
-    scenarios: content.scenarios.map(({ slug, title, summary, errors, documented, requires, searchTerms }) => ({
-      slug,
-      title,
-      summary,
-      errors,
-      documented,
-      requires,
-      searchTerms,
-    })),
-    guideScenarios: {},
-  };
-  return buildScenariosApi(data);
+  return buildScenariosApi(realSiteData(content));
 }
 
 describe('provenance in the scenarios API', () => {
