@@ -155,7 +155,9 @@ export function buildErrorsApi(data: SiteData): ErrorApiEntry[] {
         windows,
         ...(linux ? { linux: linux.name, linuxNumber: linux.number } : {}),
         // A Winsock or Windows error's Node.js code is libuv's translation, not its POSIX twin's.
-        ...(e.platform !== 'linux' ? { node: undefined, nodeOnWindows: windowsNodeCode(e.name, data.libuvWindows) } : {}),
+        ...(e.platform === 'winsock' || e.platform === 'windows'
+          ? { node: undefined, nodeOnWindows: windowsNodeCode(e.name, data.libuvWindows) }
+          : {}),
       },
       messages: messagesFor(e, data).map(({ text, program, platform }) => ({ text, program, platform })),
       ...(e.platform === 'linux' && e.returnedBy ? { returnedBy: e.returnedBy } : {}),

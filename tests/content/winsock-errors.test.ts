@@ -140,7 +140,7 @@ const POSIX: Record<string, string | undefined> = {
 const WINDOWS: Record<string, [number, string | undefined]> = {
   ERROR_FILE_NOT_FOUND: [2, 'ENOENT'],
   ERROR_TOO_MANY_OPEN_FILES: [4, 'EMFILE'],
-  ERROR_ACCESS_DENIED: [5, 'EACCES'],
+  ERROR_ACCESS_DENIED: [5, 'EPERM'],
   ERROR_NETNAME_DELETED: [64, 'ECONNRESET'],
   ERROR_BROKEN_PIPE: [109, undefined], // libuv: UV_EOF, not an errno
   ERROR_SEM_TIMEOUT: [121, 'ETIMEDOUT'],
