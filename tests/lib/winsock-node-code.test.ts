@@ -19,11 +19,14 @@ describe('Node.js code on Winsock and Windows pages', () => {
     expect(libuv.map.WSAEWOULDBLOCK).toBe('EAGAIN');
   });
 
-  it.each(content.errors.filter((e) => e.platform === 'winsock' || e.platform === 'windows').map((e) => e.name))("%s: the row starts with libuv's code", (name) => {
-    const { code } = windowsNodeCode(name, libuv);
-    expect(code).toBe(libuv.map[libuv.sameAs[name] ?? name] ?? 'UNKNOWN');
-    expect(nodeRow(name)?.split(/[ ,;]/)[0]).toBe(code);
-  });
+  it.each(content.errors.filter((e) => e.platform === 'winsock' || e.platform === 'windows').map((e) => e.name))(
+    "%s: the row starts with libuv's code",
+    (name) => {
+      const { code } = windowsNodeCode(name, libuv);
+      expect(code).toBe(libuv.map[libuv.sameAs[name] ?? name] ?? 'UNKNOWN');
+      expect(nodeRow(name)?.split(/[ ,;]/)[0]).toBe(code);
+    },
+  );
 
   it.each([
     ['WSAEINTR', 'ECANCELED'],
