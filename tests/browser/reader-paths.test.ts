@@ -5,8 +5,9 @@
 // scenario that needs root says so next to its run command; the footer says "last verified"
 // only where verified results are shown.
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { recordRequests, useSite, watchErrors } from './support.ts';
+import { recordRequests, repo, useSite, watchErrors } from './support.ts';
 
 const site = useSite();
 const sizes = [
@@ -93,6 +94,26 @@ async function searchBox(page: Page, q: string): Promise<string[]> {
   await page.waitForFunction(() => document.querySelectorAll('#site-search-results [role="option"]').length > 1, null, { timeout: 10_000 });
   return page.$$eval('#site-search-results [role="option"]', (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
 }
+
+describe('the 404 page under axe', () => {
+  it.each(['light', 'dark'] as const)('has no violations (%s)', async (colorScheme) => {
+    const { page } = await visit('/linux/ENOSUCHERROR/', sizes[1][1]);
+    try {
+      await page.emulateMedia({ colorScheme });
+      await page.waitForFunction(() => (document.getElementById('notfound-search') as HTMLInputElement | null)?.value !== '', null, {
+        timeout: 10_000,
+      });
+      await page.addScriptTag({ path: join(repo, 'node_modules', 'axe-core', 'axe.min.js') });
+      const ids = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Array<{ id: string }> }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id);
+      });
+      expect(ids).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
 
 describe.each(sizes)('the search box (%s)', (_size, viewport) => {
   it.each([
