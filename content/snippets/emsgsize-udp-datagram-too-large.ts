@@ -13,7 +13,9 @@ else outside();
 // In the caller's namespace: never touch its interfaces; start a copy in a fresh namespace.
 function outside(): void {
   if (process.getuid?.() !== 0) {
-    console.log('skipped: this scenario needs root to create a network namespace');
+    // A skipped run must not look like a pass: 77 is the status test suites use for "skipped".
+    console.log('skipped: this scenario needs root to create a network namespace (exit status 77)');
+    process.exitCode = 77;
     return;
   }
   const r = spawnSync('unshare', ['--net', '--', process.execPath, import.meta.filename, 'inside'], {

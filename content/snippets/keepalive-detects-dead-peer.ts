@@ -43,7 +43,9 @@ function reexecWithPrivateNames(): boolean {
 // ---- the orchestrator, in the host's namespace ----
 function runParent(): void {
   if (process.getuid?.() !== 0) {
-    console.log('skipped: this scenario needs root to create network namespaces');
+    // A skipped run must not look like a pass: 77 is the status test suites use for "skipped".
+    console.log('skipped: this scenario needs root to create network namespaces (exit status 77)');
+    process.exitCode = 77;
     return;
   }
   if (reexecWithPrivateNames()) return;

@@ -43,7 +43,7 @@ export async function serveDist(dir: string): Promise<DistServer> {
     if (path.endsWith('/')) file = join(file, 'index.html');
     const found = await isFile(file);
     const body = await readFile(found ? file : join(root, '404.html'));
-    res.writeHead(found ? 200 : 404, { 'Content-Type': types[extname(found ? file : '.html')] ?? 'application/octet-stream' });
+    res.writeHead(found ? 200 : 404, { 'Content-Type': types[extname(found ? file : '404.html')] ?? 'application/octet-stream' });
     res.end(body);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -14,7 +14,16 @@ const dist = join(repo, 'dist');
 const axePath = join(repo, 'node_modules', 'axe-core', 'axe.min.js');
 
 const errorPage = existsSync(join(repo, 'content', 'guides', 'ECONNRESET.mdx')) ? '/linux/econnreset/' : '/winsock/wsaeconnreset/';
-const pages = ['/', '/linux/', errorPage, '/scenarios/rst-on-close-with-unread-data/', '/search/', '/compare/'];
+const pages = [
+  '/',
+  '/linux/',
+  errorPage,
+  '/scenarios/rst-on-close-with-unread-data/',
+  '/search/',
+  '/search/?q=reset',
+  '/compare/',
+  '/api/',
+];
 const schemes = ['light', 'dark'] as const;
 
 let browser: Browser;

@@ -266,7 +266,7 @@ describe('no request leaves 127.0.0.1', () => {
       // Use the search box too, so its lazy loads are covered.
       await enter(page, 'econnreset');
       await results(page);
-      if (path.startsWith('/search/')) await page.waitForSelector('.pagefind-ui__result-link', { timeout: 10_000 });
+      if (path.startsWith('/search/')) await page.waitForSelector('.pf-result-link', { timeout: 10_000 });
       await page.waitForLoadState('networkidle');
       expect(requests.all.length).toBeGreaterThan(0);
       expect(requests.foreign()).toEqual([]);
@@ -282,9 +282,9 @@ describe('/search/ (Pagefind)', () => {
     const { page, log } = await open(site, '/search/?q=keepalive');
     try {
       // Results render as placeholders first; wait for their links.
-      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
-      expect(await page.$$eval('.pagefind-ui__result-link', (as) => as.length)).toBeGreaterThan(0);
-      expect(await page.inputValue('.pagefind-ui__search-input')).toBe('keepalive');
+      await page.waitForSelector('.pf-result-link', { timeout: 15_000 });
+      expect(await page.$$eval('.pf-result-link', (as) => as.length)).toBeGreaterThan(0);
+      expect(await page.inputValue('pagefind-input input')).toBe('keepalive');
       expect(log.errors).toEqual([]);
     } finally {
       await page.close();

@@ -117,6 +117,13 @@ const islands: Record<string, { island: string[]; bundle: RegExp; inline: RegExp
     bundle: /^(SearchBox|search)\.astro_astro_type_script/i,
     inline: /site-search|combobox|search-index/,
   },
+  // The 404 page sends an address typed in another case to its lower-case page, or fills its search box.
+  'not found (404 page)': {
+    island: ['not-found'],
+    bundle: /^404\.astro_astro_type_script/,
+    inline: /notfound-search/,
+    pages: /^\/404\.html$/,
+  },
   // The full-text search page loads Pagefind's own UI (lazy index chunks, served from dist/pagefind/).
   'pagefind (search page)': {
     island: ['pagefind'],

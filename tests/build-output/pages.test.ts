@@ -39,7 +39,7 @@ describe('error pages', () => {
   it('exist by name, titled "NAME (number): message"', () => {
     for (const e of api) {
       const html = page(e.url);
-      const title = /<h1>(.*?)<\/h1>/.exec(html)?.[1] ?? '';
+      const title = /<h1[^>]*>(.*?)<\/h1>/.exec(html)?.[1] ?? '';
       expect(title, e.url).toContain(`${e.name} (${e.number}):`);
       // Words around template expressions keep their spaces (a formatter once glued them).
       expect(html, e.url).toContain(`How ${e.name} is reported elsewhere`);

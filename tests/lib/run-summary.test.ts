@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIsolation, describeRun } from '../../src/lib/run-summary.ts';
+import { describeIsolation, describeList, describeRun, showBadge } from '../../src/lib/run-summary.ts';
 import type { Environment, ScenarioResult } from '../../src/schemas/index.ts';
 
 const env = (isolation: Environment['isolation']): Environment => ({
@@ -40,5 +40,30 @@ describe('run summary', () => {
     expect(describeIsolation(env('namespaces'))).toMatch(/own user, network \(loopback only\), PID and mount namespaces/);
     expect(describeIsolation(env('namespaces-without-user'))).toMatch(/refuses user namespaces/);
     expect(describeIsolation(env('none'))).toMatch(/^Runs were not isolated/);
+  });
+});
+
+describe('a scenario list states its status once', () => {
+  const failed = { ...verified, status: 'failed', matched: 1 } as unknown as ScenarioResult;
+  const notRun = { ...verified, status: 'not-verified', runs: 0, matched: 0 } as unknown as ScenarioResult;
+  const lines = (nodes: string[]) =>
+    ({ ...verified, runtimes: nodes.map((node) => ({ node, matched: 3, runs: 3 })) }) as unknown as ScenarioResult;
+  it('when all pass: one sentence with the kernel and every Node.js line, and no badge per row', () => {
+    expect(describeList([verified, lines(['v22.23.3', 'v24.21.0'])], env('namespaces'))).toBe(
+      'All 2 verified on Linux 6.8.0, Node v22.23.3 and v24.21.0, 2026-12-04.',
+    );
+    expect(showBadge(verified)).toBe(false);
+  });
+  it('when some do not: the count, and a badge on each exception', () => {
+    expect(describeList([verified, failed, notRun], env('namespaces'))).toBe(
+      '1 of 3 verified on Linux 6.8.0, Node v22.23.3, 2026-12-04; the others are marked.',
+    );
+    expect(showBadge(failed)).toBe(true);
+    expect(showBadge(notRun)).toBe(true);
+  });
+  it('never claims verification without a run', () => {
+    expect(describeList([notRun], env('namespaces'))).toBe('Not verified in this build.');
+    expect(describeList([verified], undefined)).toBe('Not verified in this build.');
+    expect(describeList([], env('namespaces'))).toBe('');
   });
 });

@@ -41,7 +41,20 @@ interface TextField {
   weight: number;
   /** Distinct tokens in the text. */
   size: number;
+  /** Error messages the text holds word for word ("connection reset by peer" in a log line), as phrases. */
+  phrases?: string[];
 }
+
+// An error that no log line reports is rarely the one a reader meets: among errors that match
+// the same words (for "reset": ECONNRESET, EL3RST), those with real log lines come first.
+const UNSEEN = 0.85;
+// A log line that holds another error's message than the one in the query reports that
+// other error, however many of its other words ("could not receive data from server") match.
+const CONTRADICTS = 0.5;
+const AGREES = 1.15;
+// A number that means several errors ("[Errno 54]": EXFULL on Linux, ECONNRESET on macOS)
+// when the query's message names one of them: the others count this much.
+const OTHER_MEANING = 0.4;
 
 export interface Searcher {
   search(query: string, options?: SearchOptions): SearchResult[];
@@ -89,12 +102,40 @@ export function createSearcher(index: SearchIndex): Searcher {
   // Token pass: inverted index from token to the text fields containing it.
   const fields: TextField[] = [];
   const postings = new Map<string, number[]>();
-  const addField = (doc: number, weight: number, text: string | undefined) => {
+  // Error messages as phrases (their tokens joined by spaces), grouped by first token.
+  const phrasesByFirst = new Map<string, string[]>();
+  for (const e of index.e) {
+    const words = tokenize(e.m, 32);
+    if (words.length < 2) continue;
+    const list = phrasesByFirst.get(words[0]) ?? [];
+    const phrase = words.join(' ');
+    if (!list.includes(phrase)) list.push(phrase);
+    phrasesByFirst.set(words[0], list);
+  }
+  /** The longest message phrases found in a token sequence (none inside another). */
+  const phrasesIn = (tokens: string[]): string[] => {
+    const line = ` ${tokens.join(' ')} `;
+    const found = new Set<string>();
+    for (const t of new Set(tokens)) {
+      for (const p of phrasesByFirst.get(t) ?? []) if (line.includes(` ${p} `)) found.add(p);
+    }
+    return [...found].filter((p) => ![...found].some((o) => o !== p && o.includes(p)));
+  };
+  // Which documents hold each phrase in their message or a log line.
+  const phraseDocs = new Map<string, Set<number>>();
+  const addField = (doc: number, weight: number, text: string | undefined, withPhrases = false) => {
     if (!text) return;
-    const tokens = new Set(tokenize(text, 96));
+    const sequence = tokenize(text, 96);
+    const tokens = new Set(sequence);
     if (!tokens.size) return;
     const id = fields.length;
-    fields.push({ doc, weight, size: tokens.size });
+    const phrases = withPhrases ? phrasesIn(sequence) : [];
+    for (const p of phrases) {
+      const set = phraseDocs.get(p) ?? new Set<number>();
+      set.add(doc);
+      phraseDocs.set(p, set);
+    }
+    fields.push(phrases.length ? { doc, weight, size: tokens.size, phrases } : { doc, weight, size: tokens.size });
     for (const t of tokens) {
       const list = postings.get(t);
       if (list) list.push(id);
@@ -114,14 +155,14 @@ export function createSearcher(index: SearchIndex): Searcher {
         addNumber('uw', e.x.uw, i);
       }
       addField(i, W_NAME, e.n);
-      addField(i, W_MESSAGE, e.m);
+      addField(i, W_MESSAGE, e.m, true);
       addField(i, W_MEANING, e.d);
       for (const t of e.t ?? []) {
         // Aliases (EWOULDBLOCK) and exception classes (ConnectionResetError) are exact names too.
         if (/^[A-Za-z][A-Za-z0-9_]+$/.test(t) && /^(?:WSA)?E[A-Z0-9]+$|^ERROR_|Error$/.test(t)) addName(t, i, /Error$/.test(t) ? 70 : 90);
         addField(i, W_TERM, t);
       }
-      for (const g of e.g ?? []) addField(i, W_LOG, g);
+      for (const g of e.g ?? []) addField(i, W_LOG, g, true);
     } else {
       addField(i, W_TITLE, d.s.h);
       addField(i, W_SUMMARY, d.s.d);
@@ -217,7 +258,7 @@ export function createSearcher(index: SearchIndex): Searcher {
       }
     };
     const v = n.value;
-    const own = (e: IndexError) => `${platformLabel[e.p]} ${v}`;
+    const own = (e: IndexError) => `${platformLabel[e.p]} ${v}${n.written ? ` (${n.written})` : ''}`;
     if (n.kind === 'node' || v < 0) {
       // Negative numbers are libuv's (Node.js err.errno), or glibc's getaddrinfo() codes
       // ("[Errno -2] Name or service not known"), which win when the query is about resolving.
@@ -253,7 +294,13 @@ export function createSearcher(index: SearchIndex): Searcher {
     return out;
   }
 
-  function tokenPass(tokens: string[], typing: boolean): { scores: Map<number, number>; fuzzy: boolean } {
+  /** 1 for a text that names no error message; more or less when the query names one (see AGREES). */
+  const agreement = (field: TextField, said: ReadonlySet<string>): number => {
+    if (!said.size || !field.phrases) return 1;
+    return field.phrases.some((p) => said.has(p)) ? AGREES : CONTRADICTS;
+  };
+
+  function tokenPass(tokens: string[], typing: boolean, said: ReadonlySet<string>): { scores: Map<number, number>; fuzzy: boolean } {
     const scores = new Map<number, number>();
     const unique = [...new Set(tokens)].slice(0, 48);
     if (!unique.length) return { scores, fuzzy: false };
@@ -288,7 +335,9 @@ export function createSearcher(index: SearchIndex): Searcher {
       const field = fields[f];
       const coverage = h.sum / total; // how much of the query this text explains
       const precision = Math.min(1, h.count / field.size); // how much of the text the query covers
-      const s = field.weight * coverage * (0.75 + 0.25 * precision);
+      const d = docs[field.doc];
+      const seen = d.kind === 'scenario' || (d.e.g?.length ?? 0) > 0 ? 1 : UNSEEN;
+      const s = field.weight * coverage * (0.75 + 0.25 * precision) * seen * agreement(field, said);
       const prev = scores.get(field.doc) ?? 0;
       // Best field counts fully; further fields add a little (an error with many matching log lines wins ties).
       scores.set(field.doc, prev === 0 ? s : Math.max(prev, s) + 0.02 * Math.min(prev, s));
@@ -316,12 +365,19 @@ export function createSearcher(index: SearchIndex): Searcher {
       if (!prev) best.set(c.doc, c);
       else if (c.score > prev.score)
         best.set(c.doc, { ...c, score: c.score + Math.min(prev.score, 20) * 0.1, label: c.label ?? prev.label });
-      else prev.score += Math.min(c.score, 20) * 0.1;
+      else {
+        prev.score += Math.min(c.score, 20) * 0.1;
+        prev.label ??= c.label;
+      }
     };
 
     // 1. Exact: names and aliases anywhere in the query.
+    const namedDocs = new Set<number>();
     for (const w of signals.words) {
-      for (const { doc, weight } of byName.get(w) ?? []) offer({ doc, score: weight, match: 'exact', order: 0 });
+      for (const { doc, weight } of byName.get(w) ?? []) {
+        namedDocs.add(doc);
+        offer({ doc, score: weight, match: 'exact', order: 0 });
+      }
     }
     // While typing a name ("econnr"), names that start with it.
     if (signals.words.length === 1 && /^(?:wsa)?e[a-z0-9]{2,}$|^error_[a-z_]{2,}$|^eai_[a-z]*$/.test(text) && text.length >= 4) {
@@ -332,9 +388,16 @@ export function createSearcher(index: SearchIndex): Searcher {
         }
       }
     }
-    // 2. Exact: numbers, on each platform where they mean something.
+    // Error messages the query holds word for word: they tell which error a log line reports.
+    const said = new Set(phrasesIn(tokenize(text, 48)));
+    const saidDocs = new Set([...namedDocs, ...[...said].flatMap((p) => [...(phraseDocs.get(p) ?? [])])]);
+
+    // 2. Exact: numbers, on each platform where they mean something. When the message (or an
+    //    exception class such as TimeoutError) names one of the errors a number means, the others step back.
     signals.numbers.forEach((n, i) => {
-      for (const c of numberCandidates(n, signals.platform, signals.bareNumber, signals.resolver)) offer({ ...c, score: c.score - i * 3 });
+      const found = numberCandidates(n, signals.platform, signals.bareNumber, signals.resolver);
+      const named = found.some((c) => saidDocs.has(c.doc));
+      for (const c of found) offer({ ...c, score: (c.score - i * 3) * (named && !saidDocs.has(c.doc) ? OTHER_MEANING : 1) });
     });
 
     // 3. Words of the query (log lines, messages, Chinese terms): up to 50 points.
@@ -344,7 +407,7 @@ export function createSearcher(index: SearchIndex): Searcher {
     const hasNumberMatch = best.size > 0;
     // The last word is still being typed unless the query ends with a space or punctuation.
     const typing = /[\p{L}\p{N}_]$/u.test(query.slice(-1)) && !signals.bareNumber;
-    const pass = tokenPass(tokens, typing);
+    const pass = tokenPass(tokens, typing, said);
     for (const [doc, s] of pass.scores) {
       if (s < 0.3) continue;
       offer({ doc, score: 50 * s, match: pass.fuzzy ? 'fuzzy' : 'text', order: 5 });

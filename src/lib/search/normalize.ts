@@ -21,6 +21,8 @@ export type NumberKind =
 export interface NumberSignal {
   value: number;
   kind: NumberKind;
+  /** How the query wrote it when that was not plain decimal: "0x2746", "0x80072746", "-2147014842". */
+  written?: string;
 }
 
 export type PlatformHint = 'linux' | 'windows' | 'darwin';
@@ -104,6 +106,16 @@ const RESOLVER =
   /gaierror|getaddrinfo|getnameinfo|name or service not known|name does not resolve|name resolution|nodename nor servname|hostname nor servname|no address associated with hostname|\beai_[a-z]/;
 
 const BARE_NUMBER = /^[#([]?\s*(-?\d{1,6})\s*[)\]]?$/;
+
+// Windows writes its codes in hex too: a Win32 or Winsock code as is (0x2746 = 10054, or the
+// zero-padded 0x00002746 libpq prints), or wrapped in an HRESULT by HRESULT_FROM_WIN32
+// (0x8007xxxx), which .NET prints as a signed 32-bit number (-2147014842 for 0x80072746).
+const HEX_CODE = /\b0x(8007|0{0,4})([0-9a-f]{1,4})\b/gi;
+const SIGNED_HRESULT = /(?<![\d.])-(21470\d{5})\b/g;
+/** 0x80070000 as a signed 32-bit integer: the signed HRESULT of Win32 code c is this plus c. */
+const HRESULT_WIN32_BASE = -2147024896;
+/** The whole query is one hex code or one signed HRESULT. */
+const BARE_WINDOWS = /^[#([]?\s*(?:0x[0-9a-f]{1,8}|-21470\d{5})\s*[)\]]?$/i;
 const WORD = /[a-z_][a-z0-9_]{1,40}/gi;
 
 /** Finds the error numbers, candidate names and platform hints in a query. Never throws. */
@@ -114,18 +126,31 @@ export function extractSignals(raw: unknown): QuerySignals {
   const text = normalizeQuery(q);
   const numbers: NumberSignal[] = [];
   const seen = new Set<string>();
-  const add = (value: number, kind: NumberKind) => {
+  const add = (value: number, kind: NumberKind, written?: string) => {
     if (!Number.isSafeInteger(value) || value === 0) return;
     if (value < 0) kind = 'node';
     const key = String(value);
     if (seen.has(key)) return;
     seen.add(key);
-    numbers.push({ value, kind });
+    numbers.push(written ? { value, kind, written } : { value, kind });
   };
 
   const trimmed = q.trim();
   const bare = BARE_NUMBER.exec(trimmed);
   if (bare) add(Number(bare[1]), 'any');
+  // Hex and HRESULT forms name a Windows code: 'windows' (Winsock when 10000 or more).
+  for (const [re, value] of [
+    [HEX_CODE, (m: RegExpExecArray) => Number.parseInt(m[2], 16)],
+    [SIGNED_HRESULT, (m: RegExpExecArray) => -Number(m[1]) - HRESULT_WIN32_BASE],
+  ] as const) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = re.exec(q)) !== null && guard++ < 20) {
+      const v = value(m);
+      if (v > 0 && v <= 0xffff) add(v, 'windows', m[0]);
+    }
+  }
   for (const [re, kind] of NUMBER_PATTERNS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -144,7 +169,9 @@ export function extractSignals(raw: unknown): QuerySignals {
 
   const resolver = RESOLVER.test(lower);
 
-  return { text, numbers: numbers.slice(0, 8), words, platform, bareNumber: bare !== null, resolver };
+  if (!platform && numbers.some((n) => n.written)) platform = 'windows';
+
+  return { text, numbers: numbers.slice(0, 8), words, platform, bareNumber: bare !== null || BARE_WINDOWS.test(trimmed), resolver };
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;

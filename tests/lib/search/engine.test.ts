@@ -288,3 +288,55 @@ describe('the file, process, pipe and resolver errors people paste', () => {
     expect(top(query)).toBe(url);
   });
 });
+
+describe('words that tell errors apart outweigh words many errors share (issue 13)', () => {
+  const urls = (q: string) => searcher.search(q).map((r) => r.url);
+  it('a libpq line with "timed out" lands on ETIMEDOUT, although its other words match an ECONNRESET log line', () => {
+    expect(top('could not receive data from server: Connection timed out')).toBe('/linux/etimedout/');
+  });
+  it('[Errno 54] with the reset message is ECONNRESET on macOS, and Linux EXFULL (54) is not offered next to it', () => {
+    const r = searcher.search('[Errno 54] Connection reset by peer');
+    expect(r[0]).toMatchObject({ url: '/linux/econnreset/', label: 'macOS errno 54' });
+    expect(r.map((x) => x.url)).not.toContain('/linux/exfull/');
+  });
+  it('"reset" puts ECONNRESET and WSAECONNRESET above the legacy EL3RST', () => {
+    const r = urls('reset');
+    expect(r.slice(0, 2)).toEqual(['/linux/econnreset/', '/winsock/wsaeconnreset/']);
+  });
+  it('a bare 54 still lists Linux EXFULL: only a message takes it away', () => {
+    expect(urls('54')).toContain('/linux/exfull/');
+  });
+
+  // Hex and HRESULT forms of Winsock and Windows codes, and ten more lines from real logs.
+  it.each([
+    ['0x2746', '/winsock/wsaeconnreset/'],
+    ['0x80072746', '/winsock/wsaeconnreset/'],
+    ['-2147014842', '/winsock/wsaeconnreset/'],
+    ['HRESULT: 0x80072745', '/winsock/wsaeconnaborted/'],
+    ['0x80070005', '/windows/error_access_denied/'],
+    ['System.UnauthorizedAccessException (0x80070005): Access is denied.', '/windows/error_access_denied/'],
+    ['HResult=-2147024864', '/windows/error_sharing_violation/'],
+    ['could not receive data from server: Software caused connection abort (0x00002745/10053)', '/winsock/wsaeconnaborted/'],
+    ['ssh: connect to host example.com port 22: Connection timed out', '/linux/etimedout/'],
+    ['upstream timed out (110: Connection timed out) while reading response header from upstream', '/linux/etimedout/'],
+    ['TimeoutError: [Errno 60] Operation timed out', '/linux/etimedout/'],
+    ['ConnectionRefusedError: [Errno 61] Connection refused', '/linux/econnrefused/'],
+    ['OSError: [Errno 48] Address already in use', '/linux/eaddrinuse/'],
+    ['redis.exceptions.ConnectionError: Error 111 connecting to localhost:6379. Connection refused.', '/linux/econnrefused/'],
+    ['dial tcp 127.0.0.1:5432: connect: connection refused', '/linux/econnrefused/'],
+    ['read tcp 10.0.0.2:5432->10.0.0.3:40112: read: connection reset by peer', '/linux/econnreset/'],
+    ['System.Net.Sockets.SocketException (0x80004005): Connection refused', '/linux/econnrefused/'],
+    ['BrokenPipeError: [Errno 32] Broken pipe', '/linux/epipe/'],
+  ])('%j -> %s', (q, url) => {
+    expect(top(q)).toBe(url);
+  });
+
+  it('labels a hex code with the form the query used', () => {
+    expect(searcher.search('0x80072746')[0]?.label).toBe('Winsock 10054 (0x80072746)');
+    expect(searcher.search('-2147014842')[0]?.label).toBe('Winsock 10054 (-2147014842)');
+  });
+  it('a macOS number found through the exception class is labelled as macOS', () => {
+    expect(searcher.search('TimeoutError: [Errno 60] Operation timed out')[0]?.label).toBe('macOS errno 60');
+    expect(urls('TimeoutError: [Errno 60] Operation timed out')).not.toContain('/linux/enostr/');
+  });
+});

@@ -51,6 +51,13 @@ describe('extractSignals', () => {
     ['curl: (56) Recv failure: Connection reset by peer', []],
     ['2024-05-01 12:00:01 [error] 1234#0: *5 recv() failed (104: x)', ['posix:104']],
     ['read ECONNRESET', []],
+    // Windows codes in hex, bare or in an HRESULT (0x8007xxxx), and that HRESULT signed as .NET prints it
+    ['0x2746', ['windows:10054']],
+    ['0x80072746', ['windows:10054']],
+    ['-2147014842', ['windows:10054']],
+    ['HResult=-2147014842', ['windows:10054']],
+    ['Software caused connection abort (0x00002745/10053)', ['windows:10053']],
+    ['HRESULT 0x80004005', []],
   ])('%j -> %j', (q, expected) => {
     expect(nums(q)).toEqual(expected);
   });
@@ -62,6 +69,8 @@ describe('extractSignals', () => {
     expect(extractSignals('nginx: recv() failed (104: Connection reset by peer)').platform).toBe('linux');
     expect(extractSignals('10054').bareNumber).toBe(true);
     expect(extractSignals('errno 104').bareNumber).toBe(false);
+    expect(extractSignals('0x80072746').bareNumber).toBe(true);
+    expect(extractSignals('0x2746').platform).toBe('windows');
   });
 
   it('is fast and safe on hostile input', () => {

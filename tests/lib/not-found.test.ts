@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { notFoundGuess } from '../../src/lib/not-found.ts';
+
+describe('notFoundGuess', () => {
+  it.each([
+    ['/linux/ECONNRESET/', ['/linux/econnreset/'], 'ECONNRESET'],
+    ['/linux/EConnReset', ['/linux/econnreset/'], 'EConnReset'],
+    ['/winsock/WSAECONNRESET/', ['/winsock/wsaeconnreset/'], 'WSAECONNRESET'],
+    ['/Windows/ERROR_ACCESS_DENIED/', ['/windows/error_access_denied/'], 'ERROR_ACCESS_DENIED'],
+    ['/ECONNRESET/', ['/econnreset/', '/linux/econnreset/'], 'ECONNRESET'],
+    ['/WSAECONNRESET', ['/wsaeconnreset/', '/winsock/wsaeconnreset/'], 'WSAECONNRESET'],
+    ['/error_access_denied/', ['/windows/error_access_denied/'], 'error_access_denied'],
+    // Already lower case: nothing else to try, only the search box.
+    ['/linux/enosuchthing/', [], 'enosuchthing'],
+    ['/errors/connection%20reset%20by%20peer/', [], 'connection reset by peer'],
+    ['/', [], ''],
+    ['/linux/%E0%A4%A/', [], '%E0%A4%A'],
+  ])('%j', (path, candidates, query) => {
+    expect(notFoundGuess(path)).toEqual({ candidates, query });
+  });
+
+  it('never builds an address from odd characters', () => {
+    expect(notFoundGuess('/linux/<script>/').candidates).toEqual([]);
+    expect(notFoundGuess('//evil.example/X/').candidates).toEqual(['/evil.example/x/']);
+    expect(notFoundGuess('/' + 'A/'.repeat(600)).candidates).toEqual([]);
+  });
+});
