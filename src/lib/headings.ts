@@ -92,18 +92,19 @@ function tocList(headings: Heading[]): string {
 }
 
 /**
- * Returns the page with linked headings and, when it has at least TOC_MIN_SECTIONS h2s, its two
- * tables of contents. Pages without <main id="main"> (redirects, endpoints) come back unchanged.
+ * Returns the page with linked headings and, when it has at least TOC_MIN_SECTIONS h2s (and main
+ * is not marked data-no-toc), its two tables of contents. Pages without <main id="main"> (redirects, endpoints) come back unchanged.
  */
 export function enhanceHeadings(page: string): string {
   const start = page.search(/<main\s[^>]*id="main"/);
+  const wantToc = !/^<main\s[^>]*data-no-toc/.test(page.slice(start));
   const end = page.indexOf('</main>', start);
   if (start < 0 || end < 0) return page;
   const taken = new Set([...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
   const { html, headings } = linkHeadings(page.slice(start, end), taken);
   let main = html;
   let rail = '';
-  if (headings.filter((h) => h.level === 2).length >= TOC_MIN_SECTIONS) {
+  if (wantToc && headings.filter((h) => h.level === 2).length >= TOC_MIN_SECTIONS) {
     const list = tocList(headings);
     const inline =
       `<nav class="toc toc-inline" aria-label="On this page" data-pagefind-ignore>` +

@@ -39,6 +39,14 @@ describe('enhanceHeadings', () => {
     );
   });
 
+  it('adds no table of contents where main is marked data-no-toc, but still links the headings', () => {
+    const out = enhanceHeadings(
+      page('<h2 id="a">A</h2><h2 id="b">B</h2><h2 id="c">C</h2>').replace('tabindex="-1"', 'tabindex="-1" data-no-toc'),
+    );
+    expect(out).not.toContain('class="toc');
+    expect(out).toContain('<a class="heading-link" href="#c">C</a>');
+  });
+
   it('leaves a page without main alone', () => {
     const redirect = '<html><head><meta http-equiv="refresh" content="0;url=/x/"></head><body><h2>Moved</h2></body></html>';
     expect(enhanceHeadings(redirect)).toBe(redirect);
