@@ -186,11 +186,19 @@ describe('/compare/', () => {
         row: getComputedStyle(tr).display,
         label: getComputedStyle(td, '::before').content,
         width: tr.getBoundingClientRect().width,
+        // A platform without an equivalent is left out of the card.
+        absent: [...document.querySelectorAll<HTMLElement>('table.compare td.absent')].map((c) => c.offsetParent === null),
+        present: [...document.querySelectorAll<HTMLElement>('table.compare td:not(.absent)')]
+          .slice(0, 50)
+          .map((c) => c.offsetParent !== null),
       };
     });
     expect(r.row).toBe('block');
     expect(r.label).toBe('"macOS"');
     expect(r.width).toBeLessThanOrEqual(390);
+    expect(r.absent.length).toBeGreaterThan(0);
+    expect(new Set(r.absent)).toEqual(new Set([true]));
+    expect(new Set(r.present)).toEqual(new Set([true]));
   });
 
   it('works as a plain table without JavaScript: the filter is hidden until the script shows it', () => {
@@ -329,4 +337,35 @@ describe('code', () => {
     // github-light's background is white, github-dark's is not.
     expect(guide.bg === 'rgb(255, 255, 255)').toBe(scheme === 'light');
   });
+});
+
+describe('accessibility of the phone layout', () => {
+  it.each(['light', 'dark'] as const)(
+    'axe finds no violation at 390 px (%s)',
+    async (scheme) => {
+      for (const path of [errorPage, '/compare/', scenario, '/windows/']) {
+        await visit(path, 390, scheme);
+        // The collapsed table of contents open, so its links are checked too.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        await page.addScriptTag({ path: join(repo, 'node_modules', 'axe-core', 'axe.min.js') });
+        const violations = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: { run(d: Document): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+            }
+          ).axe;
+          const result = await axe.run(document);
+          return result.violations.map(
+            (v) =>
+              `${v.id} at ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          );
+        });
+        expect(violations, path).toEqual([]);
+      }
+    },
+    60_000,
+  );
 });
