@@ -45,8 +45,9 @@ export function slugify(text: string): string {
 export function linkHeadings(main: string, taken: Set<string>): { html: string; headings: Heading[] } {
   const headings: Heading[] = [];
   const html = main.replace(headingRe, (whole, level: string, attrs = '', inner: string) => {
-    const text = stripTags(inner);
-    if (!text) return whole;
+    // Status badges belong to the heading, not to its entry in the table of contents.
+    const text = stripTags(inner.replace(/<span class="badge[^"]*"[^>]*>[\s\S]*?<\/span>/g, ''));
+    if (!stripTags(inner)) return whole;
     let id = /\sid="([^"]+)"/.exec(attrs)?.[1];
     if (!id) {
       const base = slugify(text);

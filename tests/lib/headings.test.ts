@@ -12,6 +12,14 @@ describe('enhanceHeadings', () => {
     expect(out).toContain('<header><h2>Not in main</h2></header>');
   });
 
+  it('leaves status badges out of the table of contents', () => {
+    const out = enhanceHeadings(
+      page('<h2 id="a">A</h2><h2 id="b">B</h2><h2 id="linux">Linux <span class="badge verified">verified</span></h2>'),
+    );
+    expect(out).toContain('<li><a href="#linux">Linux</a></li>');
+    expect(out).toContain('<a class="heading-link" href="#linux">Linux <span class="badge verified">verified</span></a>');
+  });
+
   it('never nests a link: a heading holding one gets a separate anchor', () => {
     const out = enhanceHeadings(page('<h2 id="s">See <a href="/x/">x</a></h2>'));
     expect(out).toContain(
