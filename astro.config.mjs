@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { readContent } from './src/loaders/read-content.ts';
 import { permalinks } from './src/lib/permalinks.ts';
 import { errorPlatforms } from './src/schemas/index.ts';
-import { noTokenizeTimeLimit } from './src/lib/highlight.ts';
+import { codeFrame, noTokenizeTimeLimit } from './src/lib/highlight.ts';
 
 // The public address is only used for canonical URLs, Open Graph tags and the sitemap.
 const site = process.env.SITE_URL ?? 'https://errno-kb.example';
@@ -28,6 +28,11 @@ export default defineConfig({
   integrations: [mdx(), sitemap({ filter: (page) => !redirects.has(new URL(page).pathname) })],
   devToolbar: { enabled: false },
   markdown: {
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, transformers: [noTokenizeTimeLimit] },
+    // One code theme that follows light/dark: both palettes as CSS variables (src/styles/reader.css picks).
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+      transformers: [noTokenizeTimeLimit, codeFrame()],
+    },
   },
 });

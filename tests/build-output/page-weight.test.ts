@@ -1,6 +1,6 @@
 // Pages stay light: the HTML plus every stylesheet and script loaded before any interaction
 // fits in 25 KB gzipped, and the only JavaScript anywhere is the allowed islands (search box,
-// copy button, theme toggle). Error pages never carry the search index.
+// copy button, theme toggle, the filter of /compare/). Error pages never carry the search index.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -123,6 +123,13 @@ const islands: Record<string, { island: string[]; bundle: RegExp; inline: RegExp
     bundle: /^404\.astro_astro_type_script/,
     inline: /notfound-search/,
     pages: /^\/404\.html$/,
+  },
+  // The filter box of /compare/ (the column picker is CSS only).
+  'compare filter': {
+    island: ['compare-filter'],
+    bundle: /^CompareFilter\.astro_astro_type_script/,
+    inline: /compare-filter/,
+    pages: /^\/compare\/$/,
   },
   // The full-text search page loads Pagefind's own UI (lazy index chunks, served from dist/pagefind/).
   'pagefind (search page)': {
