@@ -3,7 +3,8 @@
 // the Chromium the tests use: bytes before interaction (raw and gzip), requests, First
 // Contentful Paint, Largest Contentful Paint and Cumulative Layout Shift.
 // Builds nothing: run `npm run build` first. Usage: node scripts/bench-pages.ts [--json]
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,29 +29,42 @@ interface Figures {
 }
 
 /** Lighthouse's scores (0-100) per category, or why there are none. */
-function lighthouse(url: string, chrome: string): Record<string, number> | string {
-  // Only a Lighthouse the project installed: never fetch one from the registry (--no-install,
-  // and not even a look-up when node_modules has none).
-  if (!existsSync(join(root, 'node_modules', '.bin', 'lighthouse')))
-    return 'lighthouse is not installed (devDependency `lighthouse`): no scores';
-  const r = spawnSync(
-    'npx',
-    [
-      '--no-install',
-      'lighthouse',
-      url,
-      '--quiet',
-      '--output=json',
-      '--output-path=stdout',
-      '--only-categories=performance,accessibility,best-practices,seo',
-      `--chrome-flags=--headless=new --no-sandbox --single-process`,
-    ],
-    { cwd: root, encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CHROME_PATH: chrome } },
-  );
-  if (r.error || r.status !== 0)
-    return `lighthouse unavailable (${r.error?.message ?? (r.stderr.trim().split('\n').at(-1) || `exit status ${r.status}`)})`;
-  const report = JSON.parse(r.stdout) as { categories: Record<string, { score: number | null }> };
-  return Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]));
+const run = promisify(execFile);
+
+async function lighthouse(url: string, chrome: string): Promise<Record<string, number> | string> {
+  // Only the Lighthouse the project installed (devDependency): nothing is fetched from elsewhere.
+  const bin = join(root, 'node_modules', '.bin', 'lighthouse');
+  if (!existsSync(bin)) return 'lighthouse is not installed (devDependency `lighthouse`): no scores';
+  // Asynchronous, so that this process's own server keeps answering Lighthouse's requests.
+  const args = [
+    url,
+    '--quiet',
+    '--output=json',
+    '--output-path=stdout',
+    '--only-categories=performance,accessibility,best-practices,seo',
+    `--chrome-flags=--headless=new --no-sandbox`,
+  ];
+  try {
+    const { stdout } = await run(bin, args, {
+      cwd: root,
+      timeout: 180_000,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, CHROME_PATH: chrome },
+    });
+    const report = JSON.parse(stdout) as {
+      categories: Record<string, { score: number | null }>;
+      runtimeError?: { message: string };
+      audits: Record<string, { score: number | null; errorMessage?: string }>;
+    };
+    // A category without a score is a failed measurement, never a 0.
+    const failed = Object.entries(report.audits).filter(([, a]) => a.errorMessage);
+    if (Object.values(report.categories).some((c) => c.score === null))
+      return `lighthouse could not score the page: ${report.runtimeError?.message ?? failed.map(([k, a]) => `${k}: ${a.errorMessage}`).join('; ')}`;
+    return Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]));
+  } catch (err) {
+    const e = err as { stderr?: string; message: string };
+    return `lighthouse failed (${e.stderr?.trim().split('\n').at(-1) || e.message})`;
+  }
 }
 
 async function main(): Promise<void> {
@@ -114,7 +128,11 @@ async function main(): Promise<void> {
       });
     }
     const chrome = process.env.CHROME_PATH ?? (await (await import('@sparticuz/chromium')).default.executablePath());
-    for (const path of pages) scores[path] = lighthouse(`${server.url}${path}`, chrome);
+    for (const path of pages) {
+      // Headless Chromium sometimes records no screenshots (NO_SCREENSHOTS): try at most 3 times.
+      for (let attempt = 0; attempt < 3 && typeof scores[path] !== 'object'; attempt++)
+        scores[path] = await lighthouse(`${server.url}${path}`, chrome);
+    }
   } finally {
     await browser.close();
     await server.close();
