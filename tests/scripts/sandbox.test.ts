@@ -3,14 +3,14 @@
 // These tests need the full isolation (unshare with user namespaces), which CI has: they fail,
 // rather than skip, where it is missing.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { verifyAll, type VerifyTarget } from '../../scripts/lib/verify/verify.ts';
 import { probeSandbox, type Sandbox } from '../../scripts/lib/verify/sandbox.ts';
-import { GRACE_MS } from '../../scripts/lib/verify/run-snippet.ts';
+import { GRACE_MS, runSnippet } from '../../scripts/lib/verify/run-snippet.ts';
 import { eventually, hostNetns, listeners, newToken, processesWith } from '../support/processes.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -88,6 +88,32 @@ describe('the sandbox', () => {
       expect(existsSync(join(hostTmp, 'owned'))).toBe(false);
     } finally {
       rmSync(hostTmp, { recursive: true, force: true });
+    }
+  });
+
+  it('works for a tree that lives under /tmp, which the run replaces with its own: read-only, not hidden', async () => {
+    // A clean clone in /tmp (as CI may make) must still be visible to its own runs.
+    const tree = mkdtempSync(join('/tmp', 'errno-kb-tree-'));
+    chmodSync(tree, 0o755); // as a checkout is: readable by the unprivileged user runs are
+    try {
+      writeFileSync(join(tree, 'marker.txt'), 'here\n');
+      const snippet = join(tree, 'reads-tree.ts');
+      const source = [
+        "import { readFileSync, writeFileSync } from 'node:fs';",
+        'const tree = process.env.ERRNO_KB_TREE ?? "";',
+        "console.log('read:', readFileSync(`${tree}/marker.txt`, 'utf8').trim());",
+        "try { writeFileSync(`${tree}/x`, 'x'); console.log('write: ok'); } catch (e) { console.log('write:', (e as { code: string }).code); }",
+      ].join('\n');
+      writeFileSync(snippet, source);
+      const out = await runSnippet(snippet, source, {
+        timeoutMs: 8000,
+        isolation: sandbox.isolation,
+        readOnly: tree,
+        env: { ERRNO_KB_TREE: tree },
+      });
+      expect(out.stdout.split('\n').filter(Boolean), out.stderr).toEqual(['read: here', 'write: EROFS']);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
     }
   });
 

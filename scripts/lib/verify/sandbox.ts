@@ -57,9 +57,19 @@ export function snippetEnvironment(extra: Record<string, string> = {}): Record<s
 const SETUP = String.raw`
 set -eu
 ip link set lo up
+# The tree or the node binary may live under a directory the run gets a fresh, empty copy of
+# (a checkout in /tmp): hold them open, and bind them back once the fresh mounts are in place.
+hidden() { case "$1" in /tmp/*|/run/*|/dev/shm/*) return 0 ;; esac; return 1; }
+nodedir=$(dirname "$1")
+if hidden "$3"; then exec 4<"$3"; fi
+if hidden "$nodedir"; then exec 5<"$nodedir"; fi
 mount -t tmpfs -o mode=0755,size=8m errno-kb-run /run
 mount -t tmpfs -o mode=1777,size=256m errno-kb-tmp /tmp
 if [ -d /dev/shm ]; then mount -t tmpfs -o mode=1777,size=64m errno-kb-shm /dev/shm; fi
+# --no-canonicalize: the kernel follows /proc/self/fd/N to the directory held open, not its name.
+if hidden "$3"; then mkdir -p "$3" && mount --no-canonicalize --bind /proc/self/fd/4 "$3"; exec 4<&-; fi
+if hidden "$nodedir" && [ ! -e "$1" ]; then mkdir -p "$nodedir" && mount --no-canonicalize --bind /proc/self/fd/5 "$nodedir"; fi
+if hidden "$nodedir"; then exec 5<&-; fi
 for m in $(cut -d' ' -f5 /proc/self/mountinfo | sort -u); do
   case "$m" in /proc|/proc/*|/sys|/sys/*|/dev|/dev/*|/tmp|/run) continue ;; esac
   mount -o remount,bind,ro "$m" 2>/dev/null || true
