@@ -59,17 +59,21 @@ set -eu
 ip link set lo up
 # The tree or the node binary may live under a directory the run gets a fresh, empty copy of
 # (a checkout in /tmp): hold them open, and bind them back once the fresh mounts are in place.
-hidden() { case "$1" in /tmp/*|/run/*|/dev/shm/*) return 0 ;; esac; return 1; }
+# (One the run cannot read, e.g. a private mkdtemp directory, it could not use anyway.)
+hidden() { case "$1" in /tmp/*|/run/*|/dev/shm/*) [ -r "$1" ] && [ -x "$1" ] && return 0 ;; esac; return 1; }
 nodedir=$(dirname "$1")
-if hidden "$3"; then exec 4<"$3"; fi
-if hidden "$nodedir"; then exec 5<"$nodedir"; fi
+held_tree=; held_node=
+if hidden "$3"; then exec 4<"$3"; held_tree=1; fi
+if hidden "$nodedir"; then exec 5<"$nodedir"; held_node=1; fi
 mount -t tmpfs -o mode=0755,size=8m errno-kb-run /run
 mount -t tmpfs -o mode=1777,size=256m errno-kb-tmp /tmp
 if [ -d /dev/shm ]; then mount -t tmpfs -o mode=1777,size=64m errno-kb-shm /dev/shm; fi
 # --no-canonicalize: the kernel follows /proc/self/fd/N to the directory held open, not its name.
-if hidden "$3"; then mkdir -p "$3" && mount --no-canonicalize --bind /proc/self/fd/4 "$3"; exec 4<&-; fi
-if hidden "$nodedir" && [ ! -e "$1" ]; then mkdir -p "$nodedir" && mount --no-canonicalize --bind /proc/self/fd/5 "$nodedir"; fi
-if hidden "$nodedir"; then exec 5<&-; fi
+if [ -n "$held_tree" ]; then mkdir -p "$3" && mount --no-canonicalize --bind /proc/self/fd/4 "$3"; exec 4<&-; fi
+if [ -n "$held_node" ]; then
+  [ -e "$1" ] || { mkdir -p "$nodedir" && mount --no-canonicalize --bind /proc/self/fd/5 "$nodedir"; }
+  exec 5<&-
+fi
 for m in $(cut -d' ' -f5 /proc/self/mountinfo | sort -u); do
   case "$m" in /proc|/proc/*|/sys|/sys/*|/dev|/dev/*|/tmp|/run) continue ;; esac
   mount -o remount,bind,ro "$m" 2>/dev/null || true
