@@ -3,7 +3,7 @@
 // These tests need the full isolation (unshare with user namespaces), which CI has: they fail,
 // rather than skip, where it is missing.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ describe('the sandbox', () => {
     const broken = probeSandbox('/nonexistent/node', repo, ['namespaces']);
     expect(broken.isolation).toBe('none');
     expect(broken.capabilities).toEqual({ root: false, netns: false });
-    expect(broken.notes[0]).toMatch(/^namespaces unavailable: /);
+    expect(broken.notes.at(-1)).toMatch(/^namespaces unavailable: /);
   });
 
   it('kills a detached grandchild with stdout closed when the snippet exits', async () => {
@@ -157,6 +157,18 @@ describe('the sandbox', () => {
 });
 
 describe('capabilities, found by trying', () => {
+  it('keeps runs contained when the unprivileged user cannot reach Node.js (a checkout in a private home), and says so', () => {
+    const home = mkdtempSync(join('/tmp', 'errno-kb-home-')); // mode 0700, as /root is
+    try {
+      symlinkSync(process.execPath, join(home, 'node'));
+      const found = probeSandbox(join(home, 'node'), repo);
+      expect(found).toMatchObject({ isolation: 'namespaces', unprivileged: false, capabilities: { root: true, netns: true } });
+      expect(found.notes.join('\n')).toContain('cannot start');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('as root without CAP_SYS_ADMIN, the level that needs it is found unavailable, not failed later', () => {
     const probe = [
       "import { probeSandbox } from './scripts/lib/verify/sandbox.ts';",

@@ -119,7 +119,7 @@ describe('verifyAll', () => {
     const counter = join(dir, 'n');
     writeFileSync(counter, '0', { mode: 0o666 });
     chmodSync(counter, 0o666);
-    const none: Sandbox = { isolation: 'none', capabilities: { root: false, netns: false }, notes: [] };
+    const none: Sandbox = { isolation: 'none', capabilities: { root: false, netns: false }, unprivileged: true, notes: [] };
     const r = await verifyAll(
       [target('flaky', 'flaky', [reset])],
       options({ runs: 4, concurrency: 1, sandbox: none, env: { FLAKY_COUNTER_FILE: counter } }),
@@ -139,7 +139,7 @@ describe('verifyAll', () => {
         },
         target('needs-root', 'prints-ok', ['client: connected'], { requires: ['root', 'netns'] }),
       ],
-      options({ runs: 1, concurrency: 1, sandbox: { isolation: 'none', capabilities: { root: false, netns: false }, notes: [] } }),
+      options({ runs: 1, concurrency: 1, sandbox: { isolation: 'none', capabilities: { root: false, netns: false }, unprivileged: true, notes: [] } }),
     );
     expect(r['mac-only']).toMatchObject({ status: 'not-verified', runs: 0, reason: 'no expectations for linux' });
     expect(r['needs-root']).toMatchObject({

@@ -13,6 +13,8 @@ export interface RunOptions {
   isolation: Isolation;
   /** The tree being verified: read-only to the snippet. */
   readOnly: string;
+  /** Leave the host's root user for uid 65534 when the verifier is root (the default). */
+  unprivileged?: boolean;
   /** Bytes of stdout+stderr kept before the run is cut and failed. */
   maxOutputBytes?: number;
   /** The Node binary; defaults to the one running the verifier (the pinned Node 22). */
@@ -52,7 +54,7 @@ export function runSnippet(file: string, source: string, options: RunOptions): P
   const contained = options.isolation !== 'none';
   const workDir = contained ? undefined : mkdtempSync(join(tmpdir(), 'errno-kb-run-'));
   const name = basename(file);
-  const how = invocation(options.isolation, node, workDir ? join(workDir, name) : name, options.readOnly);
+  const how = invocation(options.isolation, node, workDir ? join(workDir, name) : name, options.readOnly, options.unprivileged);
   if (workDir) {
     chmodSync(workDir, 0o700);
     writeFileSync(join(workDir, name), source, { mode: 0o644 });

@@ -28,6 +28,11 @@ export interface Capabilities {
 export interface Sandbox {
   isolation: Isolation;
   capabilities: Capabilities;
+  /**
+   * Runs leave the host's root user for uid 65534 (when the verifier is root). False only when
+   * that user cannot start Node.js (say, a checkout inside /root, mode 0700).
+   */
+  unprivileged: boolean;
   /** Why a stronger level was not used, for the log and the results. */
   notes: string[];
 }
@@ -107,14 +112,14 @@ export interface Invocation {
 }
 
 /** The command that runs `node file` at `isolation`; `readOnly` is the tree to protect. */
-export function invocation(isolation: Isolation, node: string, fileName: string, readOnly: string): Invocation {
+export function invocation(isolation: Isolation, node: string, fileName: string, readOnly: string, unprivileged = true): Invocation {
   const setup = ['sh', '-c', SETUP, 'errno-kb-sandbox', node, fileName, readOnly];
   // The run dies with the verifier (PR_SET_PDEATHSIG), even when the verifier is SIGKILLed:
   // unshare's --kill-child then takes the whole PID namespace with it.
   const dieWithVerifier = ['setpriv', '--pdeathsig', 'KILL'];
   if (isolation === 'namespaces') {
-    const asRoot = process.getuid?.() === 0;
-    const user = asRoot ? [`--reuid=${UNPRIVILEGED}`, `--regid=${UNPRIVILEGED}`, '--clear-groups'] : [];
+    const drop = unprivileged && process.getuid?.() === 0;
+    const user = drop ? [`--reuid=${UNPRIVILEGED}`, `--regid=${UNPRIVILEGED}`, '--clear-groups'] : [];
     const argv = [...dieWithVerifier, ...user, '--', 'unshare', '--user', '--map-root-user', ...NS_FLAGS, ...setup, 'keep'];
     return { command: argv[0], args: argv.slice(1), sourceOnStdin: true };
   }
@@ -122,7 +127,7 @@ export function invocation(isolation: Isolation, node: string, fileName: string,
     const argv = [...dieWithVerifier, '--', 'unshare', ...NS_FLAGS, ...setup, 'drop'];
     return { command: argv[0], args: argv.slice(1), sourceOnStdin: true };
   }
-  const asUser = process.getuid?.() === 0 ? Number(UNPRIVILEGED) : undefined;
+  const asUser = unprivileged && process.getuid?.() === 0 ? Number(UNPRIVILEGED) : undefined;
   return { command: node, args: [fileName], sourceOnStdin: false, ...(asUser === undefined ? {} : { asUser }) };
 }
 
@@ -141,9 +146,12 @@ console.log(JSON.stringify({ uid: process.getuid(), netns }));
  */
 export function probeSandbox(node: string, readOnly: string, levels: readonly Isolation[] = isolationLevels): Sandbox {
   const notes: string[] = [];
+  const unprivileged = unprivilegedCanRun(node);
+  if (!unprivileged)
+    notes.push(`uid ${UNPRIVILEGED} cannot start ${node}, so runs keep the host's root user; every host mount is still read-only to them`);
   for (const isolation of levels) {
     if (isolation === 'none') break;
-    const { command, args } = invocation(isolation, node, 'probe.cjs', readOnly);
+    const { command, args } = invocation(isolation, node, 'probe.cjs', readOnly, unprivileged);
     const r = spawnSync(command, args, {
       input: PROBE,
       encoding: 'utf8',
@@ -155,10 +163,23 @@ export function probeSandbox(node: string, readOnly: string, levels: readonly Is
     const line = r.stdout?.trim().split('\n').at(-1) ?? '';
     if (r.status === 0 && line.startsWith('{')) {
       const seen = JSON.parse(line) as { uid: number; netns: boolean };
-      return { isolation, capabilities: { root: seen.uid === 0, netns: seen.netns }, notes };
+      return { isolation, capabilities: { root: seen.uid === 0, netns: seen.netns }, unprivileged, notes };
     }
     const why = (r.error?.message ?? r.stderr?.trim().split('\n').at(-1)) || `exit status ${r.status}`;
     notes.push(`${isolation} unavailable: ${why}`);
   }
-  return { isolation: 'none', capabilities: { root: false, netns: false }, notes };
+  return { isolation: 'none', capabilities: { root: false, netns: false }, unprivileged, notes };
+}
+
+/** Whether the unprivileged user can start this Node.js (always, when the verifier is not root). */
+function unprivilegedCanRun(node: string): boolean {
+  if (process.getuid?.() !== 0) return true;
+  const r = spawnSync(node, ['-e', ''], {
+    uid: Number(UNPRIVILEGED),
+    gid: Number(UNPRIVILEGED),
+    cwd: '/',
+    timeout: 10_000,
+    stdio: 'ignore',
+  });
+  return r.status === 0;
 }

@@ -111,6 +111,7 @@ export async function verifyAll(targets: readonly VerifyTarget[], options: Verif
       env: options.env,
       signal: options.signal,
       node: runtime.execPath,
+      unprivileged: options.sandbox.unprivileged,
     }),
   }));
   runnable.forEach((t, i) => {
