@@ -139,7 +139,11 @@ describe('verifyAll', () => {
         },
         target('needs-root', 'prints-ok', ['client: connected'], { requires: ['root', 'netns'] }),
       ],
-      options({ runs: 1, concurrency: 1, sandbox: { isolation: 'none', capabilities: { root: false, netns: false }, unprivileged: true, notes: [] } }),
+      options({
+        runs: 1,
+        concurrency: 1,
+        sandbox: { isolation: 'none', capabilities: { root: false, netns: false }, unprivileged: true, notes: [] },
+      }),
     );
     expect(r['mac-only']).toMatchObject({ status: 'not-verified', runs: 0, reason: 'no expectations for linux' });
     expect(r['needs-root']).toMatchObject({
