@@ -14,13 +14,26 @@ export function describeIsolation(env: Environment): string {
 }
 
 /** "verified on Linux 6.8.0, Node v22.23.3, 2026-11-25 (3 of 3 runs matched)" or why not. */
+/** Runs and matches over every Node.js line (the pinned line's alone for older results). */
+function runTotals(result: ScenarioResult): { matched: number; runs: number } {
+  const lines = result.runtimes.length > 0 ? result.runtimes : [result];
+  return { matched: lines.reduce((n, r) => n + r.matched, 0), runs: lines.reduce((n, r) => n + r.runs, 0) };
+}
+
+/** "9 / 9": runs that matched over every Node.js line, for a table cell. */
+export function runsMatched(result: ScenarioResult): string {
+  const { matched, runs } = runTotals(result);
+  return `${matched} / ${runs}`;
+}
+
 export function describeRun(result: ScenarioResult, env: Environment | undefined): string {
   if (result.runs === 0 || !env) return `not verified on Linux: ${result.reason ?? 'not run'}.`;
   const lines = result.runtimes.length > 0 ? result.runtimes : [{ node: env.node, matched: result.matched, runs: result.runs }];
   const nodes = lines.map((r) => r.node);
   const node = nodes.length > 1 ? `${nodes.slice(0, -1).join(', ')} and ${nodes.at(-1)}` : nodes[0];
   const where = `on ${osName(env.platform)} ${env.kernel}, Node ${node}, ${env.date.slice(0, 10)}`;
-  const runs = `${lines.reduce((n, r) => n + r.matched, 0)} of ${lines.reduce((n, r) => n + r.runs, 0)} runs matched`;
+  const total = runTotals(result);
+  const runs = `${total.matched} of ${total.runs} runs matched`;
   // Only the exception is worth a reader's attention on every scenario page.
   const contained = env.isolation === 'none' ? ', not isolated' : '';
   if (result.status === 'verified') return `verified ${where} (${runs}${contained}).`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIsolation, describeList, describeRun, showBadge } from '../../src/lib/run-summary.ts';
+import { describeIsolation, describeList, describeRun, runsMatched, showBadge } from '../../src/lib/run-summary.ts';
 import type { Environment, ScenarioResult } from '../../src/schemas/index.ts';
 
 const env = (isolation: Environment['isolation']): Environment => ({
@@ -30,6 +30,15 @@ describe('run summary', () => {
     expect(describeRun(lines, env('namespaces'))).toBe(
       'verified on Linux 6.8.0, Node v22.23.3, v24.21.0 and v26.10.0, 2026-12-04 (9 of 9 runs matched).',
     );
+  });
+
+  it('counts the runs of every line for a table cell', () => {
+    const lines = {
+      ...verified,
+      runtimes: [3, 2].map((matched, i) => ({ node: `v2${i}`, matched, runs: 3 })),
+    } as unknown as ScenarioResult;
+    expect(runsMatched(lines)).toBe('5 / 6');
+    expect(runsMatched(verified)).toBe('3 / 3');
   });
 
   it('says on the scenario page when the runs were not isolated', () => {
