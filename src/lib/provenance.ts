@@ -1,6 +1,7 @@
 // How a claim about a platform we do not run is known, in words a reader sees on the page.
 // Pure: used by the outcome component, the scenario page and the API.
 import type { ProvenanceLevel } from '../schemas/index.ts';
+import { osName } from './platform-names.ts';
 
 /** The badge text for each level; "verified here" is the Linux run's own badge. */
 export const levelLabels: Record<ProvenanceLevel, string> = {
@@ -9,10 +10,7 @@ export const levelLabels: Record<ProvenanceLevel, string> = {
 };
 
 /** Platforms whose outcomes are cited, never run here, with their display names. */
-export const citedPlatforms = [
-  ['windows', 'Windows'],
-  ['darwin', 'macOS'],
-] as const;
+export const citedPlatforms = (['windows', 'darwin'] as const).map((p) => [p, osName(p)] as const);
 export type CitedPlatform = (typeof citedPlatforms)[number][0];
 
 // Who is speaking, recognised from a source's title: "Microsoft Learn says: ...".

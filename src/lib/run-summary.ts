@@ -13,7 +13,10 @@ export function describeIsolation(env: Environment): string {
   }
 }
 
-/** "verified on Linux 6.8.0, Node v22.23.3, 2026-11-25 (3 of 3 runs matched)" or why not. */
+/** "a", "a and b", "a, b and c". */
+const andList = (items: readonly string[]): string =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0];
+
 /** Runs and matches over every Node.js line (the pinned line's alone for older results). */
 function runTotals(result: ScenarioResult): { matched: number; runs: number } {
   const lines = result.runtimes.length > 0 ? result.runtimes : [result];
@@ -26,12 +29,10 @@ export function runsMatched(result: ScenarioResult): string {
   return `${matched} / ${runs}`;
 }
 
+/** "verified on Linux 6.8.0, Node v22.23.3, 2026-11-25 (3 of 3 runs matched)" or why not. */
 export function describeRun(result: ScenarioResult, env: Environment | undefined): string {
   if (result.runs === 0 || !env) return `not verified on Linux: ${result.reason ?? 'not run'}.`;
-  const lines = result.runtimes.length > 0 ? result.runtimes : [{ node: env.node, matched: result.matched, runs: result.runs }];
-  const nodes = lines.map((r) => r.node);
-  const node = nodes.length > 1 ? `${nodes.slice(0, -1).join(', ')} and ${nodes.at(-1)}` : nodes[0];
-  const where = `on ${osName(env.platform)} ${env.kernel}, Node ${node}, ${env.date.slice(0, 10)}`;
+  const where = `on ${verifiedWhere([result], env)}`;
   const total = runTotals(result);
   const runs = `${total.matched} of ${total.runs} runs matched`;
   // Only the exception is worth a reader's attention on every scenario page.
@@ -45,8 +46,7 @@ function nodesOf(results: readonly ScenarioResult[], env: Environment): string {
   const nodes = [
     ...new Set(results.flatMap((r) => (r.runtimes.length > 0 ? r.runtimes.map((x) => x.node) : r.runs > 0 ? [env.node] : []))),
   ];
-  if (nodes.length === 0) nodes.push(env.node);
-  return nodes.length > 1 ? `${nodes.slice(0, -1).join(', ')} and ${nodes.at(-1)}` : nodes[0];
+  return andList(nodes.length > 0 ? nodes : [env.node]);
 }
 
 /** "Linux 6.8.0, Node v22.23.3 and v24.11.1, 2026-11-25": where and when results were verified. */
@@ -75,7 +75,6 @@ export const showBadge = (result: Pick<ScenarioResult, 'status'>): boolean => re
 /** For a page footer: the date of the verifier's run, and "Linux 6.8.0, Node v22.23.3, v24.21.0 and v26.10.0". */
 export function lastVerified(env: Environment | undefined): { date: string; where: string } | undefined {
   if (!env) return undefined;
-  const nodes = env.runtimes.length > 0 ? env.runtimes : [env.node];
-  const node = nodes.length > 1 ? `${nodes.slice(0, -1).join(', ')} and ${nodes.at(-1)}` : nodes[0];
+  const node = andList(env.runtimes.length > 0 ? env.runtimes : [env.node]);
   return { date: env.date.slice(0, 10), where: `${osName(env.platform)} ${env.kernel}, Node ${node}` };
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { verifyAll, type VerifyTarget } from '../../scripts/lib/verify/verify.ts';
 import { probeSandbox, type Sandbox } from '../../scripts/lib/verify/sandbox.ts';
 import { GRACE_MS, runSnippet } from '../../scripts/lib/verify/run-snippet.ts';
-import { eventually, hostNetns, listeners, newToken, processesWith } from '../support/processes.ts';
+import { appearedSince, eventually, hostState, newToken, processesWith } from '../support/processes.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (name: string) => join(repo, 'tests', 'fixtures', 'snippets', `${name}.ts`);
@@ -51,7 +51,7 @@ describe('the sandbox', () => {
 
   it('does not wait for a detached grandchild that holds stdout open and listens: it dies with the run', async () => {
     const token = newToken();
-    const before = listeners();
+    const before = hostState();
     const started = performance.now();
     const r = await verify([target('detaches-holding-stdout', ['client: connected'], 20_000)], { ERRNO_KB_TEST_TOKEN: token });
     // Well inside the 20 s timeout: the run ends when the snippet does, not when its pipe closes.
@@ -59,7 +59,7 @@ describe('the sandbox', () => {
     expect(r['detaches-holding-stdout'].status).toBe('verified');
     await eventually(() => processesWith(token).length === 0);
     expect(processesWith(token)).toEqual([]);
-    expect(listeners().filter((l) => !before.includes(l))).toEqual([]); // a leak only ever adds
+    expect(appearedSince(before).listeners).toEqual([]);
   });
 
   it('times out a hanging snippet and delivers its result by the deadline plus grace, killing what it forked', async () => {
@@ -132,11 +132,11 @@ describe('the sandbox', () => {
 
   it('removes a named network namespace whose run was SIGKILLed at its timeout (no clean-up ran)', async () => {
     const token = newToken();
-    const before = hostNetns();
+    const before = hostState();
     const r = await verify([target('makes-netns', ['never'], 8000)], { ERRNO_KB_TEST_TOKEN: token });
     expect(r['makes-netns'].transcript).toContain(`created errno-kb-leak-${token}`);
     expect(r['makes-netns'].reason).toContain('timed out');
-    expect(hostNetns().filter((n) => !before.includes(n))).toEqual([]);
+    expect(appearedSince(before).netns).toEqual([]);
     expect(existsSync(`/run/netns/errno-kb-leak-${token}`)).toBe(false);
   });
 

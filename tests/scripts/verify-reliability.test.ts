@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { verifyAll, type VerifyTarget } from '../../scripts/lib/verify/verify.ts';
 import { probeSandbox } from '../../scripts/lib/verify/sandbox.ts';
 import { scenarioSchema } from '../../src/schemas/index.ts';
-import { eventually, hostNetns, listeners, newToken, processesWith } from '../support/processes.ts';
+import { appearedSince, eventually, hostState, newToken, processesWith } from '../support/processes.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -33,20 +33,6 @@ function realScenarios(): VerifyTarget[] {
       return [{ slug, snippet, expect: s.expect, requires: s.requires, timeoutMs: s.timeoutMs }];
     });
 }
-
-/** What a leak would change on the host. */
-const hostState = () => ({ netns: hostNetns(), listeners: listeners() });
-/**
- * What appeared on the host since `before`: a leak only ever adds. (Other programs on a shared
- * machine may close their own listeners meanwhile; that is no concern of the verifier's.)
- */
-const appeared = (before: ReturnType<typeof hostState>) => {
-  const now = hostState();
-  return {
-    netns: now.netns.filter((n) => !before.netns.includes(n)),
-    listeners: now.listeners.filter((l) => !before.listeners.includes(l)),
-  };
-};
 
 describe('verifyAll leaves nothing behind', () => {
   it('after every real scenario and the hostile fixtures: no process, namespace or listener', async () => {
@@ -80,7 +66,7 @@ describe('verifyAll leaves nothing behind', () => {
 
     await eventually(() => processesWith(token).length === 0);
     expect(processesWith(token)).toEqual([]);
-    expect(appeared(before)).toEqual({ netns: [], listeners: [] });
+    expect(appearedSince(before)).toEqual({ netns: [], listeners: [] });
   }, 120_000);
 });
 
@@ -129,7 +115,7 @@ describe('the verify command, stopped from outside', () => {
         expect(existsSync(join(root, 'generated', 'verification.json'))).toBe(false);
         await eventually(() => processesWith(token).length === 0, 20_000);
         expect(processesWith(token)).toEqual([]);
-        expect(appeared(before)).toEqual({ netns: [], listeners: [] });
+        expect(appearedSince(before)).toEqual({ netns: [], listeners: [] });
       } finally {
         rmSync(root, { recursive: true, force: true });
       }

@@ -59,6 +59,21 @@ export function hostNetns(): string[] {
 }
 
 /** Polls `check` every 50 ms until it holds or `ms` pass; bounded, never throws. */
+/** What a leak would change on the host: its network namespaces and listening sockets. */
+export const hostState = () => ({ netns: hostNetns(), listeners: listeners() });
+
+/**
+ * What appeared on the host since `before`: a leak only ever adds. (Other programs on a shared
+ * machine may close their own listeners meanwhile; that is no concern of the verifier's.)
+ */
+export function appearedSince(before: ReturnType<typeof hostState>): ReturnType<typeof hostState> {
+  const now = hostState();
+  return {
+    netns: now.netns.filter((n) => !before.netns.includes(n)),
+    listeners: now.listeners.filter((l) => !before.listeners.includes(l)),
+  };
+}
+
 export async function eventually(check: () => boolean, ms = 5000): Promise<void> {
   const until = performance.now() + ms;
   while (!check() && performance.now() < until) await new Promise((ok) => setTimeout(ok, 50));

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { otherRuntimes } from '../../../src/loaders/installed-runtimes.ts';
-import { currentRuntime, type Runtime } from './verify.ts';
+import { currentRuntime, major, type Runtime } from './verify.ts';
 
 const nodeModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
 
@@ -25,6 +25,6 @@ export function findRuntimes(only?: string): Runtime[] {
     runtimes.push({ version: r.stdout.trim(), execPath });
   }
   if (!only) return runtimes;
-  const majors = new Set(only.split(',').map((m) => m.trim().replace(/^v/, '')));
-  return runtimes.filter((r) => majors.has(r.version.replace(/^v/, '').split('.')[0]));
+  const majors = new Set(only.split(',').map((m) => major(m.trim())));
+  return runtimes.filter((r) => majors.has(major(r.version)));
 }

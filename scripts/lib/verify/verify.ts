@@ -38,7 +38,8 @@ export interface Runtime {
 /** The verifier's own Node.js, the pinned one. */
 export const currentRuntime: Runtime = { version: process.version, execPath: process.execPath };
 
-const major = (version: string) => version.replace(/^v/, '').split('.')[0];
+/** "24" for "v24.21.0". */
+export const major = (version: string) => version.replace(/^v/, '').split('.')[0];
 
 export interface VerifyOptions {
   runs: number;
