@@ -140,13 +140,10 @@ export function extractSignals(raw: unknown): QuerySignals {
   if (bare) add(Number(bare[1]), 'any');
   // Hex and HRESULT forms name a Windows code: 'windows' (Winsock when 10000 or more).
   for (const [re, value] of [
-    [HEX_CODE, (m: RegExpExecArray) => Number.parseInt(m[2], 16)],
-    [SIGNED_HRESULT, (m: RegExpExecArray) => -Number(m[1]) - HRESULT_WIN32_BASE],
+    [HEX_CODE, (m: RegExpMatchArray) => Number.parseInt(m[2], 16)],
+    [SIGNED_HRESULT, (m: RegExpMatchArray) => -Number(m[1]) - HRESULT_WIN32_BASE],
   ] as const) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let guard = 0;
-    while ((m = re.exec(q)) !== null && guard++ < 20) {
+    for (const m of [...q.matchAll(re)].slice(0, 20)) {
       const v = value(m);
       if (v > 0 && v <= 0xffff) add(v, 'windows', m[0]);
     }
