@@ -67,29 +67,16 @@ export function linkHeadings(main: string, taken: Set<string>): { html: string; 
 }
 
 function tocList(headings: Heading[]): string {
-  const items: string[] = [];
-  let open = false;
+  const link = (h: Heading) => `<a href="#${h.id}">${h.text}</a>`;
+  // Each h2 with the h3s that follow it (a page that begins with h3s gets a group without an h2).
+  const groups: Array<{ h2?: Heading; h3s: Heading[] }> = [];
   for (const h of headings) {
-    const link = `<a href="#${h.id}">${h.text}</a>`;
-    if (h.level === 2) {
-      if (open) items.push('</ol></li>');
-      open = false;
-      items.push(`<li>${link}`);
-      // Closed lazily: an h2 followed by h3s gets a nested list.
-      items.push('</li>');
-    } else {
-      if (!open) {
-        // Reopen the last h2 item for its h3s (or start one if the page begins with an h3).
-        if (items.at(-1) === '</li>') items.pop();
-        else items.push('<li>');
-        items.push('<ol>');
-        open = true;
-      }
-      items.push(`<li>${link}</li>`);
-    }
+    if (h.level === 2 || groups.length === 0) groups.push({ h2: h.level === 2 ? h : undefined, h3s: [] });
+    if (h.level === 3) groups.at(-1)!.h3s.push(h);
   }
-  if (open) items.push('</ol></li>');
-  return `<ol>${items.join('')}</ol>`;
+  const item = (g: (typeof groups)[number]) =>
+    `<li>${g.h2 ? link(g.h2) : ''}${g.h3s.length ? `<ol>${g.h3s.map((h) => `<li>${link(h)}</li>`).join('')}</ol>` : ''}</li>`;
+  return `<ol>${groups.map(item).join('')}</ol>`;
 }
 
 /**
