@@ -166,7 +166,7 @@ const en = {
     runItIntro: 'Save the file and run it with Node.js 22.18 or later (no install, no dependencies):',
     shell: 'Shell',
     requiresRoot: 'requires root',
-    rootRun: (slug: string) => [`: run it as root (`, `sudo node ${slug}.ts`, `); the transcript above is a run as root. `] as const,
+    rootRun: (slug: string): [string, string, string] => [': run it as root (', `sudo node ${slug}.ts`, '); the transcript above is a run as root. '],
     skipped: (status: number) =>
       `Without root it does not run the scenario: it prints "skipped: …" and exits with status ${status}, so a skipped run never passes for a successful one.`,
     otherUser: 'As another user its output differs from the transcript above.',
@@ -478,7 +478,7 @@ const zhCn: UiStrings = {
     runItIntro: '保存文件，用 Node.js 22.18 或更高版本运行（无需安装，无依赖）：',
     shell: 'Shell',
     requiresRoot: '需要 root',
-    rootRun: (slug) => ['：请以 root 运行（', `sudo node ${slug}.ts`, '）；上面的输出是以 root 运行的结果。'] as const,
+    rootRun: (slug) => ['：请以 root 运行（', `sudo node ${slug}.ts`, '）；上面的输出是以 root 运行的结果。'],
     skipped: (status) => `没有 root 时它不会运行场景：它打印“skipped: …”并以状态 ${status} 退出，所以被跳过的运行绝不会被当作成功。`,
     otherUser: '以其他用户运行时，输出与上面不同。',
     download: (slug) => `下载 ${slug}.ts`,
