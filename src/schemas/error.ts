@@ -1,5 +1,13 @@
 import { z } from 'astro/zod';
 import { errorName, sourceIds } from './common.ts';
+import { provenanceLevel } from './scenario.ts';
+
+/**
+ * The message as a Simplified Chinese system prints it, and how that is known: glibc's zh_CN
+ * catalog (documented; tests/data/glibc-zh.test.ts compares it with the machine's libc.mo), or
+ * Chinese Windows' FormatMessage() text as real logs show it (reported, each log cited).
+ */
+export const messageZhSchema = z.strictObject({ text: z.string().min(2), level: provenanceLevel, sources: sourceIds });
 
 /** Fields shared by every error record, whatever its platform. */
 const baseError = {
@@ -7,6 +15,7 @@ const baseError = {
   number: z.number().int().positive(),
   /** The message the platform prints: glibc strerror() for Linux, Microsoft's short title for Winsock. */
   message: z.string().min(1),
+  messageZh: messageZhSchema.optional(),
   /** One line of plain English: what happened, for a reader who does not know the name. */
   meaning: z.string().min(10),
   /** Other errors worth reading next. */
