@@ -3,6 +3,7 @@
 import type { Content } from '../schemas/content.ts';
 import type { Problem } from './problems.ts';
 import { isOwnerSource } from './provenance.ts';
+import { translationChecks } from './translation-checks.ts';
 
 export interface Check {
   id: string;
@@ -436,5 +437,5 @@ checks.push({
 
 /** Runs every check; an empty list means the content is consistent. */
 export function checkContent(content: Content): Problem[] {
-  return checks.flatMap((c) => c.run(content).map((p) => ({ ...p, message: `[${c.id}] ${p.message}` })));
+  return [...checks, ...translationChecks].flatMap((c) => c.run(content).map((p) => ({ ...p, message: `[${c.id}] ${p.message}` })));
 }

@@ -19,13 +19,20 @@ import {
   scenarioSchema,
   guideSchema,
   counterInfoSchema,
+  guideTranslationSchema,
+  scenarioTranslationSchema,
+  errorTranslationSchema,
+  counterTranslationSchema,
+  noteTranslationSchema,
+  glossarySchema,
   type ErrorRecord,
   type ErrorPlatform,
   type Source,
 } from '../schemas/index.ts';
 import { ContentError, problemsFromIssues, type Problem } from '../lib/problems.ts';
 import { InvalidUtf8Error, readText } from './read-text.ts';
-import type { Content, LocatedMessage, Scenario, Guide, Snippet } from '../schemas/content.ts';
+import type { Content, LocatedMessage, Scenario, Guide, Snippet, Translations } from '../schemas/content.ts';
+import { translatedLocales } from '../i18n/locales.ts';
 
 export type { Content };
 
@@ -211,6 +218,42 @@ export function readContent(root: string): Content {
 
   const counters = r.keyedFile(join(root, 'content', 'counters.yaml'), counterInfoSchema, false);
 
+  const translations = Object.fromEntries(translatedLocales.map((locale) => [locale, readTranslations(r, root, locale)]));
+
   if (r.problems.length > 0) throw new ContentError(r.problems);
-  return { root, errors, sources, platforms, libuvWindows, messages, scenarios, guides, snippets, counters };
+  return { root, errors, sources, platforms, libuvWindows, messages, scenarios, guides, snippets, counters, translations };
+}
+
+/** One locale's translations: content/<kind>/<locale>/ beside each English source, and its glossary. */
+function readTranslations(r: Reader, root: string, locale: string): Translations {
+  const dir = (...p: string[]) => join(root, 'content', ...p);
+  const located = <T extends object>(path: string, records: Record<string, T>) =>
+    Object.fromEntries(Object.entries(records).map(([key, value]) => [key, { ...value, file: r.rel(path) }]));
+  const prose = <S extends z.ZodType>(
+    kind: 'guides' | 'scenarios',
+    schema: S,
+  ): Record<string, z.infer<S> & { body: string; file: string }> =>
+    Object.fromEntries(
+      r.list(dir(kind, locale), '.mdx').flatMap((path) => {
+        const parsed = r.frontmatterFile(path, schema);
+        return parsed
+          ? [[basename(path, '.mdx'), Object.assign({}, parsed.data as z.infer<S> & object, { body: parsed.body, file: r.rel(path) })]]
+          : [];
+      }),
+    );
+  const keyed = <S extends z.ZodType>(paths: string[], schema: S) =>
+    Object.assign({}, ...paths.map((path) => located(path, r.keyedFile(path, schema) as Record<string, object>)));
+  const glossaryPath = dir('i18n', `glossary.${locale}.yaml`);
+  const glossaryRaw = r.yamlFile(glossaryPath);
+  return {
+    glossary: (glossaryRaw === undefined ? undefined : r.validate(glossarySchema, glossaryRaw, r.rel(glossaryPath))) ?? {
+      terms: [],
+      headings: {},
+    },
+    guides: prose('guides', guideTranslationSchema),
+    scenarios: prose('scenarios', scenarioTranslationSchema),
+    errors: keyed(r.list(dir('errors', locale), '.yaml'), errorTranslationSchema),
+    counters: keyed(r.list(dir(locale), 'counters.yaml'), counterTranslationSchema),
+    notes: keyed(r.list(dir('messages', locale), '.yaml'), noteTranslationSchema),
+  };
 }

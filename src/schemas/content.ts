@@ -6,6 +6,7 @@ import type { LibuvWindows } from './libuv.ts';
 import type { Message } from './message.ts';
 import type { ScenarioData, GuideData } from './scenario.ts';
 import type { CounterInfo } from './counter.ts';
+import type { Glossary, GuideTranslationData, ScenarioTranslationData, ErrorTranslationData } from './translation.ts';
 
 export interface Scenario extends ScenarioData {
   slug: string;
@@ -39,4 +40,20 @@ export interface Content {
   snippets: Snippet[];
   /** What each kernel counter named by a scenario counts (content/counters.yaml). */
   counters: Record<string, CounterInfo>;
+  /** Translations per locale (content/<kind>/zh-cn/), keyed like their English source. */
+  translations: Record<string, Translations>;
+}
+
+/** Where a translation came from, for problems and "edit this page". */
+interface Located {
+  file: string;
+}
+export interface Translations {
+  glossary: Glossary;
+  guides: Record<string, GuideTranslationData & Located & { body: string }>;
+  scenarios: Record<string, ScenarioTranslationData & Located & { body: string }>;
+  errors: Record<string, ErrorTranslationData & Located>;
+  counters: Record<string, { sourceHash: string; meaning: string } & Located>;
+  /** Log-line notes, keyed by the line's exact text. */
+  notes: Record<string, { sourceHash: string; note: string } & Located>;
 }

@@ -9,3 +9,4 @@ export * from './scenario.ts';
 export * from './counter.ts';
 export * from './content.ts';
 export * from './verification.ts';
+export * from './translation.ts';
