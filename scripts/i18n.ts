@@ -49,7 +49,8 @@ if (command === 'check') {
     let next = text;
     if (file.endsWith('.mdx')) {
       const u = mine[0];
-      if (u) next = text.replace(/^(---\r?\n[\s\S]*?)^sourceHash:.*$/m, `$1sourceHash: ${sourceHashOf(u.english)}`);
+      // Quoted: a hash of digits only would otherwise be read as a number.
+      if (u) next = text.replace(/^(---\r?\n[\s\S]*?)^sourceHash:.*$/m, `$1sourceHash: "${sourceHashOf(u.english)}"`);
     } else {
       const doc = parseDocument(text);
       for (const u of mine) doc.setIn([u.key, 'sourceHash'], sourceHashOf(u.english));

@@ -11,6 +11,9 @@ import {
   scenarioSchema,
   guideSchema,
   counterInfoSchema,
+  localeTranslationsSchema,
+  guideTranslationSchema,
+  scenarioTranslationSchema,
 } from './schemas/index.ts';
 import { contentLoader } from './loaders/astro-loaders.ts';
 
@@ -60,4 +63,46 @@ const guides = defineCollection({
   schema: guideSchema,
 });
 
-export const collections = { errors, platforms, libuv, messages, sources, snippets, counters, scenarios, guides };
+// Translations (content/<kind>/<locale>/): short strings per locale, and the translated bodies,
+// each with the id "<locale>/<name>" so a page finds its own.
+const translations = defineCollection({
+  loader: contentLoader('translations', (c) =>
+    Object.entries(c.translations).map(([locale, t]) => [
+      locale,
+      {
+        errors: t.errors,
+        counters: t.counters,
+        notes: t.notes,
+        scenarios: Object.fromEntries(Object.entries(t.scenarios).map(([slug, { body: _body, ...rest }]) => [slug, rest])),
+        guides: Object.keys(t.guides),
+        glossary: t.glossary,
+      },
+    ]),
+  ),
+  schema: localeTranslationsSchema,
+});
+
+const byLocale = ({ entry }: { entry: string }) => entry.replace(/\.mdx$/, '');
+const guideTranslations = defineCollection({
+  loader: glob({ pattern: '*/*.mdx', base: './content/guides', generateId: byLocale }),
+  schema: guideTranslationSchema,
+});
+const scenarioTranslations = defineCollection({
+  loader: glob({ pattern: '*/*.mdx', base: './content/scenarios', generateId: byLocale }),
+  schema: scenarioTranslationSchema,
+});
+
+export const collections = {
+  errors,
+  platforms,
+  libuv,
+  messages,
+  sources,
+  snippets,
+  counters,
+  scenarios,
+  guides,
+  translations,
+  guideTranslations,
+  scenarioTranslations,
+};

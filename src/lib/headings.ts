@@ -36,13 +36,20 @@ export function slugify(text: string): string {
       .toLowerCase()
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '') || 'section'
   );
 }
 
 /** Ids, and the headings found, after giving every h2/h3 of `main` an id and a link to itself. */
-export function linkHeadings(main: string, taken: Set<string>): { html: string; headings: Heading[] } {
+/** The words the pass adds to a page, in the page's language. */
+export interface HeadingLabels {
+  onThisPage: string;
+  linkToSection: string;
+}
+const english: HeadingLabels = { onThisPage: 'On this page', linkToSection: 'Link to this section' };
+
+export function linkHeadings(main: string, taken: Set<string>, labels: HeadingLabels = english): { html: string; headings: Heading[] } {
   const headings: Heading[] = [];
   const html = main.replace(headingRe, (whole, level: string, attrs = '', inner: string) => {
     // Status badges belong to the heading, not to its entry in the table of contents.
@@ -59,7 +66,7 @@ export function linkHeadings(main: string, taken: Set<string>): { html: string; 
     headings.push({ level: Number(level) as 2 | 3, id, text });
     // A heading that already holds a link cannot become one: give it a separate "#" link.
     const body = /<a\s/i.test(inner)
-      ? `${inner} <a class="heading-anchor" href="#${id}" aria-label="Link to this section">#</a>`
+      ? `${inner} <a class="heading-anchor" href="#${id}" aria-label="${labels.linkToSection}">#</a>`
       : `<a class="heading-link" href="#${id}">${inner}</a>`;
     return `<h${level}${attrs}>${body}</h${level}>`;
   });
@@ -83,21 +90,21 @@ function tocList(headings: Heading[]): string {
  * Returns the page with linked headings and, when it has at least TOC_MIN_SECTIONS h2s (and main
  * is not marked data-no-toc), its two tables of contents. Pages without <main id="main"> (redirects, endpoints) come back unchanged.
  */
-export function enhanceHeadings(page: string): string {
+export function enhanceHeadings(page: string, labels: HeadingLabels = english): string {
   const start = page.search(/<main\s[^>]*id="main"/);
   const wantToc = !/^<main\s[^>]*data-no-toc/.test(page.slice(start));
   const end = page.indexOf('</main>', start);
   if (start < 0 || end < 0) return page;
   const taken = new Set([...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
-  const { html, headings } = linkHeadings(page.slice(start, end), taken);
+  const { html, headings } = linkHeadings(page.slice(start, end), taken, labels);
   let main = html;
   let rail = '';
   if (wantToc && headings.filter((h) => h.level === 2).length >= TOC_MIN_SECTIONS) {
     const list = tocList(headings);
     const inline =
-      `<nav class="toc toc-inline" aria-label="On this page" data-pagefind-ignore>` +
-      `<details><summary>On this page</summary>${list}</details></nav>`;
-    rail = `<nav class="toc toc-rail" aria-label="On this page"><p class="toc-title">On this page</p>${list}</nav>`;
+      `<nav class="toc toc-inline" aria-label="${labels.onThisPage}" data-pagefind-ignore>` +
+      `<details><summary>${labels.onThisPage}</summary>${list}</details></nav>`;
+    rail = `<nav class="toc toc-rail" aria-label="${labels.onThisPage}"><p class="toc-title">${labels.onThisPage}</p>${list}</nav>`;
     const firstH2 = main.search(/<h2[\s>]/);
     main = `${main.slice(0, firstH2)}${inline}${main.slice(firstH2)}`;
   }

@@ -58,7 +58,7 @@ export function proseOf(text: string): string {
 
 const cjk = '\\p{Script=Han}';
 /** A line break between two Chinese characters: it renders as a stray space. */
-const hardWrap = new RegExp(`${cjk}\\n(?!\\s*(?:[-*] |#|\\d+\\. |\\||$))\\s*${cjk}`, 'u');
+const hardWrap = new RegExp(`${cjk}\\n(?![ \\t]*(?:[-*] |#|\\d+\\. |\\||\\n))[ \\t]*${cjk}`, 'u');
 
 /** What is wrong with a translated Markdown body compared with its English source. */
 export function bodyProblems(english: string, translated: string, glossary: Glossary): string[] {
@@ -97,7 +97,8 @@ export function glossaryProblems(english: string, translated: string, glossary: 
   const enProse = proseOf(english).toLowerCase();
   const problems: string[] = [];
   for (const term of glossary.terms) {
-    const used = term.avoid.filter((word) => prose.includes(word));
+    // An avoided word inside the right term (半关 in 半关闭) is the right term.
+    const used = term.avoid.filter((word) => prose.replaceAll(term.zh, ' ').includes(word));
     if (used.length) problems.push(`uses ${used.map((w) => `"${w}"`).join(', ')}; the glossary writes "${term.en}" as "${term.zh}"`);
     if (term.required && new RegExp(`\\b${term.en.replace(/[-]/g, '[- ]?')}\\b`, 'i').test(enProse) && !translated.includes(term.zh))
       problems.push(`the English says "${term.en}" but the translation never writes "${term.zh}" (glossary)`);

@@ -49,3 +49,15 @@ export type Glossary = z.infer<typeof glossarySchema>;
 export type GuideTranslationData = z.infer<typeof guideTranslationSchema>;
 export type ScenarioTranslationData = z.infer<typeof scenarioTranslationSchema>;
 export type ErrorTranslationData = z.infer<typeof errorTranslationSchema>;
+
+const located = { file: z.string() };
+/** One locale's short translations as the site loads them (bodies are rendered from their MDX files). */
+export const localeTranslationsSchema = z.strictObject({
+  errors: z.record(z.string(), errorTranslationSchema.extend(located)),
+  counters: z.record(z.string(), counterTranslationSchema.extend(located)),
+  notes: z.record(z.string(), noteTranslationSchema.extend(located)),
+  scenarios: z.record(z.string(), scenarioTranslationSchema.extend(located)),
+  guides: z.array(z.string()),
+  glossary: glossarySchema,
+});
+export type LocaleTranslations = z.infer<typeof localeTranslationsSchema>;
