@@ -4,8 +4,11 @@
 // content/i18n/glossary.zh-cn.yaml (tests/i18n/ui.test.ts checks the avoided words).
 import type { Locale } from './locales.ts';
 import type { ErrorPlatform, Status } from '../schemas/index.ts';
+import { englishWords, type EquivalentWords } from '../lib/equivalents.ts';
+import { clientStrings } from './client.ts';
 
 const en = {
+  ...clientStrings.en,
   siteDescription: 'Socket and system errors, explained and verified',
   skip: 'Skip to content',
   navLabel: 'Main',
@@ -22,19 +25,12 @@ const en = {
   translationPendingLink: '',
   onThisPage: 'On this page',
   linkToSection: 'Link to this section',
-  theme: { prefix: 'Theme: ', system: 'system', light: 'light', dark: 'dark' },
-  copy: { button: 'Copy', copied: 'Copied', code: 'code', copyWhat: (what: string) => `Copy ${what}`, logLine: 'Copy this log line' },
-  search: {
-    label: 'Search errors',
-    placeholder: '10054, ECONNRESET, a log line…',
-    listLabel: 'Matching errors and scenarios',
-    help: 'Press / to search. Arrow keys choose a result, Enter opens it, Escape closes the list.',
-    all: (q: string) => `Search all pages for “${q}”`,
-    results: (n: number) => `${n} result${n === 1 ? '' : 's'}`,
-    none: 'No matching error; search all pages instead',
-    scenario: 'Scenario',
-  },
-  status: { verified: 'verified', failed: 'failed', inconclusive: 'inconclusive', 'not-verified': 'not verified' } satisfies Record<Status, string>,
+
+  status: { verified: 'verified', failed: 'failed', inconclusive: 'inconclusive', 'not-verified': 'not verified' } satisfies Record<
+    Status,
+    string
+  >,
+  equivalents: englishWords as EquivalentWords,
   platformLabels: {
     linux: 'Linux errno',
     winsock: 'Windows Sockets (Winsock)',
@@ -166,7 +162,11 @@ const en = {
     runItIntro: 'Save the file and run it with Node.js 22.18 or later (no install, no dependencies):',
     shell: 'Shell',
     requiresRoot: 'requires root',
-    rootRun: (slug: string): [string, string, string] => [': run it as root (', `sudo node ${slug}.ts`, '); the transcript above is a run as root. '],
+    rootRun: (slug: string): [string, string, string] => [
+      ': run it as root (',
+      `sudo node ${slug}.ts`,
+      '); the transcript above is a run as root. ',
+    ],
     skipped: (status: number) =>
       `Without root it does not run the scenario: it prints "skipped: …" and exits with status ${status}, so a skipped run never passes for a successful one.`,
     otherUser: 'As another user its output differs from the transcript above.',
@@ -234,9 +234,10 @@ const en = {
   },
   compare: {
     title: 'Errors across platforms',
-    description: 'One table mapping Linux errno to macOS, FreeBSD, Winsock, Windows system errors, Node.js, Python, Java, Go, Rust and .NET.',
+    description:
+      'One table mapping Linux errno to macOS, FreeBSD, Winsock, Windows system errors, Node.js, Python, Java, Go, Rust and .NET.',
     intro:
-      'The same condition under each platform\'s name and number. A dash means the platform has no equivalent; on a narrow screen, where each error is a card, those platforms are left out of its card.',
+      "The same condition under each platform's name and number. A dash means the platform has no equivalent; on a narrow screen, where each error is a card, those platforms are left out of its card.",
     columns: 'Columns',
     show: 'Show these platforms',
     windows: 'Windows system',
@@ -250,7 +251,8 @@ const en = {
     title: 'Search',
     description: 'Full-text search over every error page, guide and scenario.',
     heading: 'Search all pages',
-    intro: 'Searches the text of every error page, guide and scenario. For a code, a name or a log line, the box at the top of every page is faster.',
+    intro:
+      'Searches the text of every error page, guide and scenario. For a code, a name or a log line, the box at the top of every page is faster.',
     placeholder: 'keepalive, half-open, SO_LINGER…',
     noscript: ['Full-text search needs JavaScript. Browse the ', 'Linux', ' and ', 'Winsock', ' tables instead.'],
     missing: 'The search index is missing from this build (run `npm run build`).',
@@ -309,7 +311,10 @@ const en = {
       ['snippet', 'Address of the TypeScript file that reproduces it (node <slug>.ts).'],
       ['status, reason', '"verified", "failed", "inconclusive" or "not-verified", and why when it is not verified.'],
       ['environment', 'Where the verifier ran: kernel, architecture, Node.js versions, date, isolation; null when it did not run.'],
-      ['runs, matched, durationMs, transcript', 'How many runs matched the expectations, how long they took, and what the snippet printed.'],
+      [
+        'runs, matched, durationMs, transcript',
+        'How many runs matched the expectations, how long they took, and what the snippet printed.',
+      ],
       ['runRecords, runtimes', 'Each run’s exit code and time, and the result per Node.js line.'],
       ['counters, wire', 'Kernel counters observed during the runs, and the sequence of segments with the evidence for each.'],
       [
@@ -323,6 +328,7 @@ const en = {
 export type UiStrings = typeof en;
 
 const zhCn: UiStrings = {
+  ...clientStrings['zh-cn'],
   siteDescription: '套接字与系统错误：解释与验证',
   skip: '跳到正文',
   navLabel: '主导航',
@@ -339,19 +345,21 @@ const zhCn: UiStrings = {
   translationPendingLink: '参与翻译',
   onThisPage: '本页内容',
   linkToSection: '链接到本节',
-  theme: { prefix: '主题：', system: '跟随系统', light: '浅色', dark: '深色' },
-  copy: { button: '复制', copied: '已复制', code: '代码', copyWhat: (what) => `复制${what}`, logLine: '复制这条日志行' },
-  search: {
-    label: '搜索错误',
-    placeholder: '10054、ECONNRESET、一条日志…',
-    listLabel: '匹配的错误和场景',
-    help: '按 / 开始搜索。方向键选择结果，Enter 打开，Escape 关闭列表。',
-    all: (q) => `在全部页面中搜索“${q}”`,
-    results: (n) => `${n} 个结果`,
-    none: '没有匹配的错误；请改为搜索全部页面',
-    scenario: '场景',
-  },
+
   status: { verified: '已验证', failed: '失败', inconclusive: '不确定', 'not-verified': '未验证' },
+  equivalents: {
+    windowsErrors: 'Windows 系统错误',
+    onLinux: (n) => `，Linux 上 errno 为 ${n}`,
+    onWindows: (n) => `，Windows 上为 ${n}`,
+    // libuv's operations (content/errors/libuv-windows.yaml), in Chinese.
+    onOperation: (code, operation) =>
+      `${({ 'TCP read': 'TCP 读取', 'TCP write queued with the kernel': '已交给内核排队的 TCP 写入' } as Record<string, string>)[operation] ?? operation}时为 ${code}`,
+    noTranslation: '（libuv 没有对应的转换）',
+    failedCallErrno: '失败的系统调用的 errno（例如 EMFILE）',
+    pythonOsError: 'OSError，带失败的系统调用的 errno',
+    pythonGaierror: (numbers) => `Linux 上为 socket.gaierror ${numbers}`,
+    or: ' 或 ',
+  },
   platformLabels: {
     linux: 'Linux errno',
     winsock: 'Windows Sockets（Winsock）',
@@ -462,7 +470,11 @@ const zhCn: UiStrings = {
     asAbove: '同上',
     counters: '内核计数器',
     countersUnavailable: '本次构建未测量：它的运行没有自己的网络命名空间，内核计数器会把其他流量也算进去。上面的行是解释，不是实测。',
-    countersIntro: ['由 Linux 内核在每次运行自己的网络命名空间内计数（', ' 和 ', '），所以只统计这次运行的流量。每次运行都必须得到预期的值。'],
+    countersIntro: [
+      '由 Linux 内核在每次运行自己的网络命名空间内计数（',
+      ' 和 ',
+      '），所以只统计这次运行的流量。每次运行都必须得到预期的值。',
+    ],
     countersCaption: '本场景检查的计数器',
     counterColumn: '计数器及其含义',
     expected: '预期',
@@ -509,7 +521,8 @@ const zhCn: UiStrings = {
       linux: '通用 Linux 错误码表（x86-64、arm64 和大多数其他架构）中的全部 errno 值，附 glibc 打印的消息。',
       winsock: 'WSAGetLastError() 可能返回的全部 Windows Sockets 错误码，附 Microsoft 的简短消息。',
       windows: '套接字和文件操作通过重叠 I/O 报告的 Windows 系统错误码，以及 Node.js（libuv）把它们报告成什么。',
-      resolver: '主机名无法解析时 getaddrinfo() 返回的全部错误码，编号与 glibc 的 netdb.h 一致，附 gai_strerror() 的消息，以及 Node.js 报告的 ENOTFOUND。',
+      resolver:
+        '主机名无法解析时 getaddrinfo() 返回的全部错误码，编号与 glibc 的 netdb.h 一致，附 gai_strerror() 的消息，以及 Node.js 报告的 ENOTFOUND。',
     },
     count: (n) => `共 ${n} 个。`,
     sortBy: '排序方式',
@@ -542,7 +555,8 @@ const zhCn: UiStrings = {
   compare: {
     title: '跨平台错误对照',
     description: '一张表把 Linux errno 对应到 macOS、FreeBSD、Winsock、Windows 系统错误、Node.js、Python、Java、Go、Rust 和 .NET。',
-    intro: '同一种情况在各平台上的名称和编号。短横线表示该平台没有对应的错误；在窄屏上每个错误显示为一张卡片，没有对应的平台不出现在卡片里。',
+    intro:
+      '同一种情况在各平台上的名称和编号。短横线表示该平台没有对应的错误；在窄屏上每个错误显示为一张卡片，没有对应的平台不出现在卡片里。',
     columns: '列',
     show: '显示这些平台',
     windows: 'Windows 系统',
@@ -598,7 +612,10 @@ const zhCn: UiStrings = {
       ['url, numberUrl', '页面地址，以及按编号的固定链接（跳转）。'],
       ['scenarios', '产生该错误的场景的 slug；见 scenarios.json。'],
       ['related, searchTerms, hasGuide', '接下来值得读的错误、人们搜索时用的其他词（包括译文），以及是否有成文的指南。'],
-      ['equivalents', '同一情况在其他地方的写法：macOS（darwin）和 FreeBSD 编号、Winsock 和 Windows 名称、Node.js err.code 和 libuv 编号、Python、Java、Go、Rust 和 .NET 名称。'],
+      [
+        'equivalents',
+        '同一情况在其他地方的写法：macOS（darwin）和 FreeBSD 编号、Winsock 和 Windows 名称、Node.js err.code 和 libuv 编号、Python、Java、Go、Rust 和 .NET 名称。',
+      ],
       ['messages', '报告该错误的真实日志行：文本、程序和平台。'],
       ['returnedBy', '仅 Linux，如有：哪些调用在什么情况下返回它，附出处。'],
     ],
@@ -611,7 +628,10 @@ const zhCn: UiStrings = {
       ['runs, matched, durationMs, transcript', '多少次运行符合预期、用了多长时间，以及复现代码打印了什么。'],
       ['runRecords, runtimes', '每次运行的退出码和用时，以及每个 Node.js 版本线的结果。'],
       ['counters, wire', '运行期间实测的内核计数器，以及报文段顺序和每一段的证据。'],
-      ['documented, levels', 'Windows 和 macOS 上的结果，本站从未验证：每项都带级别（平台所有者有文档记载并引用原文，或有人报告并注明来源）和出处；levels 一眼列出每个平台的级别。'],
+      [
+        'documented, levels',
+        'Windows 和 macOS 上的结果，本站从未验证：每项都带级别（平台所有者有文档记载并引用原文，或有人报告并注明来源）和出处；levels 一眼列出每个平台的级别。',
+      ],
     ],
   },
 };

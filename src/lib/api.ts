@@ -55,6 +55,8 @@ export interface ErrorApiEntry {
   scenarios: string[];
   related: string[];
   searchTerms: string[];
+  /** The message as a Simplified Chinese system prints it, with its level and sources. */
+  messageZh?: ErrorRecord['messageZh'];
   hasGuide: boolean;
   equivalents: Omit<Equivalents, 'sources'> & {
     linux?: string;
@@ -149,6 +151,7 @@ export function buildErrorsApi(data: SiteData): ErrorApiEntry[] {
       scenarios: scenariosFor(e, data),
       related: e.related,
       searchTerms: e.searchTerms,
+      ...(e.messageZh ? { messageZh: e.messageZh } : {}),
       hasGuide: e.name in data.guideScenarios,
       equivalents: {
         ...eq,
@@ -205,13 +208,17 @@ export function buildScenariosApi(data: SiteData): ScenarioApiEntry[] {
 }
 
 /** The instant-search index (/api/search-index.json): the errors API plus the scenarios, compacted. */
-export function buildSiteSearchIndex(data: SiteData): SearchIndex {
-  const scenarios = data.scenarios.map((s) => ({
-    slug: s.slug,
-    title: s.title,
-    summary: s.summary,
-    url: scenarioUrl(s.slug),
-    searchTerms: s.searchTerms ?? [],
-  }));
+/** The search box's index of `data`; a translated index also finds each scenario by its English title. */
+export function buildSiteSearchIndex(data: SiteData, english?: SiteData): SearchIndex {
+  const scenarios = data.scenarios.map((s, i) => {
+    const title = english?.scenarios[i]?.title;
+    return {
+      slug: s.slug,
+      title: s.title,
+      summary: s.summary,
+      url: scenarioUrl(s.slug),
+      searchTerms: [...(s.searchTerms ?? []), ...(title && title !== s.title ? [title] : [])],
+    };
+  });
   return buildSearchIndex(buildErrorsApi(data), scenarios);
 }

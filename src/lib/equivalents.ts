@@ -37,7 +37,32 @@ export function resolverCodes(error: ResolverError, byName: ReadonlyMap<string, 
 }
 
 /** The table for a resolver error: the getaddrinfo() code on each OS, and what Node.js and Python report. */
-function resolverRows(error: ResolverError, byName: ReadonlyMap<string, ErrorRecord>): EquivalentRow[] {
+/** The words of the table around the names and numbers, in the page's language (src/i18n/ui.ts). */
+export interface EquivalentWords {
+  windowsErrors: string;
+  onLinux: (n: string) => string;
+  onWindows: (n: string) => string;
+  onOperation: (code: string, operation: string) => string;
+  noTranslation: string;
+  failedCallErrno: string;
+  pythonOsError: string;
+  pythonGaierror: (numbers: string) => string;
+  or: string;
+}
+
+export const englishWords: EquivalentWords = {
+  windowsErrors: 'Windows system errors',
+  onLinux: (n) => `, errno ${n} on Linux`,
+  onWindows: (n) => `, ${n} on Windows`,
+  onOperation: (code, operation) => `${code} on a ${operation}`,
+  noTranslation: ' (libuv has no translation for it)',
+  failedCallErrno: 'the errno of the failed system call (for example EMFILE)',
+  pythonOsError: 'OSError with the errno of the failed system call',
+  pythonGaierror: (numbers) => `socket.gaierror ${numbers} on Linux`,
+  or: ' or ',
+};
+
+function resolverRows(error: ResolverError, byName: ReadonlyMap<string, ErrorRecord>, words: EquivalentWords): EquivalentRow[] {
   // Closest to zero first: for ENOTFOUND, EAI_NONAME (-2) before EAI_NODATA (-5).
   const codes = resolverCodes(error, byName).sort((a, b) => b.number - a.number);
   const link = (e: ErrorRecord | undefined) => (e && e.name !== error.name ? errorUrl(e.platform, e.name) : undefined);
@@ -46,10 +71,10 @@ function resolverRows(error: ResolverError, byName: ReadonlyMap<string, ErrorRec
     return unique.length ? unique.join(separator) : undefined;
   };
   const winsock = [...new Set(codes.map((c) => c.winsock))].map((w) => (w ? byName.get(w) : undefined));
-  const nodeCodes = list(codes.map((c) => (c.node === 'errno' ? 'the errno of the failed system call (for example EMFILE)' : c.node)));
+  const nodeCodes = list(codes.map((c) => (c.node === 'errno' ? words.failedCallErrno : c.node)));
   const uvNumbers = list(
     codes.map((c) => (c.uv !== undefined ? `${c.uv}` : undefined)),
-    ' or ',
+    words.or,
   );
   return [
     {
@@ -72,8 +97,8 @@ function resolverRows(error: ResolverError, byName: ReadonlyMap<string, ErrorRec
       label: 'Python',
       // CPython raises OSError from errno for EAI_SYSTEM instead of socket.gaierror.
       value: codes.every((c) => c.node === 'errno')
-        ? 'OSError with the errno of the failed system call'
-        : `socket.gaierror ${codes.map((c) => `[Errno ${c.number}]`).join(' or ')} on Linux`,
+        ? words.pythonOsError
+        : words.pythonGaierror(codes.map((c) => `[Errno ${c.number}]`).join(words.or)),
     },
   ];
 }
@@ -96,11 +121,16 @@ export function windowsNodeCode(name: string, libuv: LibuvWindows): WindowsNodeC
 }
 
 /** The Node.js row of a Windows or Winsock error page, e.g. "ECONNABORTED (ECONNRESET on a TCP read)". */
-export function windowsNodeRow(name: string, libuv: LibuvWindows, platforms: Readonly<Record<string, Equivalents>>): string {
+export function windowsNodeRow(
+  name: string,
+  libuv: LibuvWindows,
+  platforms: Readonly<Record<string, Equivalents>>,
+  words: EquivalentWords = englishWords,
+): string {
   const { code, operations } = windowsNodeCode(name, libuv);
   const uv = platforms[code]?.node?.uvWindows;
-  const number = code === 'UNKNOWN' ? ' (libuv has no translation for it)' : uv !== undefined ? `, ${uv} on Windows` : '';
-  const others = operations.map((o) => `${o.code} on a ${o.operation}`).join('; ');
+  const number = code === 'UNKNOWN' ? words.noTranslation : uv !== undefined ? words.onWindows(String(uv)) : '';
+  const others = operations.map((o) => words.onOperation(o.code, o.operation)).join('; ');
   return `${code}${number}${others ? `; ${others}` : ''}`;
 }
 
@@ -110,8 +140,9 @@ export function equivalentRows(
   byName: ReadonlyMap<string, ErrorRecord>,
   platforms: Readonly<Record<string, Equivalents>>,
   libuv: LibuvWindows,
+  words: EquivalentWords = englishWords,
 ): EquivalentRow[] {
-  if (error.platform === 'resolver') return resolverRows(error, byName);
+  if (error.platform === 'resolver') return resolverRows(error, byName, words);
   const linux = linuxCounterpart(error, byName);
   const eq = linux ? platforms[linux.name] : undefined;
   const winsockName = error.platform === 'winsock' ? error.name : eq?.winsock;
@@ -125,7 +156,7 @@ export function equivalentRows(
     { label: 'FreeBSD', value: eq?.freebsd !== undefined ? `${linux?.name} (${eq.freebsd})` : undefined },
     { label: 'Winsock', value: winsock ? `${winsock.name} (${winsock.number})` : undefined, href: link(winsock) },
     {
-      label: 'Windows system errors',
+      label: words.windowsErrors,
       value: windows.length ? windows.map((w) => `${w.name} (${w.number})`).join(', ') : undefined,
       href: windows.length === 1 ? link(windows[0]) : undefined,
     },
@@ -134,9 +165,9 @@ export function equivalentRows(
       // On a Windows or Winsock page the code comes from libuv's Windows table, not the POSIX twin.
       value:
         error.platform !== 'linux'
-          ? windowsNodeRow(error.name, libuv, platforms)
+          ? windowsNodeRow(error.name, libuv, platforms, words)
           : eq?.node
-            ? `${eq.node.code}${eq.node.uvLinux !== undefined ? `, errno ${eq.node.uvLinux} on Linux` : ''}${eq.node.uvWindows !== undefined ? `, ${eq.node.uvWindows} on Windows` : ''}`
+            ? `${eq.node.code}${eq.node.uvLinux !== undefined ? words.onLinux(String(eq.node.uvLinux)) : ''}${eq.node.uvWindows !== undefined ? words.onWindows(String(eq.node.uvWindows)) : ''}`
             : undefined,
     },
     { label: 'Python', value: eq?.python },

@@ -17,9 +17,10 @@ export function inlineMarkdown(md: string): string {
     .join('');
 }
 
-/** The first paragraph or list item of the guide's "How to fix" section, as Markdown on one line. */
-export function firstFix(body: string): string | undefined {
-  const section = /^## How to fix[^\n]*\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(body)?.[1];
+/** The first paragraph or list item of the guide's "How to fix" section (`heading` in a translation), as Markdown on one line. */
+export function firstFix(body: string, heading = 'How to fix'): string | undefined {
+  const escaped = heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const section = new RegExp(`^## ${escaped}[^\\n]*\\n([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm').exec(body)?.[1];
   if (!section) return undefined;
   const block = section
     .trim()

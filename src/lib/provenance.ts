@@ -1,13 +1,6 @@
 // How a claim about a platform we do not run is known, in words a reader sees on the page.
 // Pure: used by the outcome component, the scenario page and the API.
-import type { ProvenanceLevel } from '../schemas/index.ts';
 import { osName } from './platform-names.ts';
-
-/** The badge text for each level; "verified here" is the Linux run's own badge. */
-export const levelLabels: Record<ProvenanceLevel, string> = {
-  documented: 'documented by the platform owner, not verified here',
-  reported: 'reported by others, not documented or verified',
-};
 
 /** Platforms whose outcomes are cited, never run here, with their display names. */
 export const citedPlatforms = (['windows', 'darwin'] as const).map((p) => [p, osName(p)] as const);

@@ -1,6 +1,7 @@
 // The instant search: an exact pass (names, aliases, numbers on every platform, with hints
 // from the log line's program), a token pass for pasted log lines and Chinese terms, then
 // Fuse.js for typos. Pure and synchronous once built; runs in the browser and in unit tests.
+import { clientStrings, type SearchLabels } from '../../i18n/client.ts';
 import Fuse from 'fuse.js';
 import { extractSignals, tokenize, type NumberSignal, type PlatformHint } from './normalize.ts';
 import { indexErrorUrl, indexScenarioUrl, type IndexError, type IndexScenario, type SearchIndex } from './index-format.ts';
@@ -24,8 +25,6 @@ export interface SearchOptions {
 }
 
 type Doc = { kind: 'error'; e: IndexError } | { kind: 'scenario'; s: IndexScenario };
-
-const platformLabel = { l: 'Linux errno', s: 'Winsock', w: 'Windows system error', r: 'getaddrinfo' } as const;
 
 // Field weights for the token pass (per text the token matched in).
 const W_NAME = 1;
@@ -77,7 +76,8 @@ const platformOrder = (p: IndexError['p'], hint?: PlatformHint): number => {
   return p === 'l' ? 0 : p === 's' ? 1 : 2;
 };
 
-export function createSearcher(index: SearchIndex): Searcher {
+export function createSearcher(index: SearchIndex, labels: SearchLabels = clientStrings.en.search.labels): Searcher {
+  const platformLabel = { l: 'Linux errno', s: 'Winsock', w: labels.windowsError, r: 'getaddrinfo' } as const;
   const docs: Doc[] = [...index.e.map((e): Doc => ({ kind: 'error', e })), ...index.s.map((s): Doc => ({ kind: 'scenario', s }))];
 
   // Exact lookups: names and aliases, numbers per table.
@@ -245,7 +245,7 @@ export function createSearcher(index: SearchIndex): Searcher {
   }
 
   function labelFor(d: Doc): string {
-    if (d.kind === 'scenario') return 'Scenario';
+    if (d.kind === 'scenario') return labels.scenario;
     return `${platformLabel[d.e.p]} ${d.e.c}`;
   }
 
@@ -263,8 +263,8 @@ export function createSearcher(index: SearchIndex): Searcher {
       // Negative numbers are libuv's (Node.js err.errno), or glibc's getaddrinfo() codes
       // ("[Errno -2] Name or service not known"), which win when the query is about resolving.
       push('r', resolver ? 90 : 50, () => `getaddrinfo ${v} (glibc)`, 0);
-      push('uw', 80, () => `Node.js on Windows, errno ${v}`, hint === 'linux' ? 1 : 0);
-      push('ul', 80, () => `Node.js on Linux, errno ${v}`, hint === 'windows' ? 1 : 0);
+      push('uw', 80, () => labels.nodeOn('Windows', v), hint === 'linux' ? 1 : 0);
+      push('ul', 80, () => labels.nodeOn('Linux', v), hint === 'windows' ? 1 : 0);
       return out;
     }
     // macOS numbers getaddrinfo() codes from 1 ("[Errno 8] nodename nor servname provided").
@@ -433,7 +433,7 @@ export function createSearcher(index: SearchIndex): Searcher {
           return {
             kind: 'scenario',
             title: d.s.h,
-            label: 'Scenario',
+            label: labels.scenario,
             detail: d.s.d ?? '',
             url: indexScenarioUrl(d.s),
             score: round(c.score),

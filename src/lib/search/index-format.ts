@@ -81,7 +81,7 @@ export function buildSearchIndex(errors: ErrorApiEntry[], scenarios: ScenarioInd
   const e = errors.map((err): IndexError => {
     const entry: IndexError = { p: platformCodes[err.platform], n: err.name, c: err.number, m: err.message };
     if (err.meaning) entry.d = shorten(err.meaning, meaningMax);
-    const terms = [...err.aliases, ...err.searchTerms];
+    const terms = [...err.aliases, ...err.searchTerms, ...(err.messageZh ? [err.messageZh.text] : [])];
     // The exception class a Python row starts with ("PermissionError (the same class as for EACCES: ...)").
     const python = err.platform === 'linux' ? /^([A-Za-z]+Error)\b/.exec(err.equivalents.python ?? '')?.[1] : undefined;
     if (python && python !== 'OSError') terms.push(python);
