@@ -6,7 +6,9 @@ import { siteData } from '../../../data/site.ts';
 import { buildSiteSearchIndex } from '../../../lib/api.ts';
 import { localeParams, type Locale } from '../../../i18n/locales.ts';
 
-export const getStaticPaths = localeParams;
+export function getStaticPaths() {
+  return localeParams();
+}
 
 export const GET: APIRoute = async ({ props }) => {
   const { locale } = props as { locale: Locale };
