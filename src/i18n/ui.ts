@@ -102,8 +102,7 @@ const en = {
     },
     theMessage: (origin: string) => `The message ${origin} is`,
     relatedHint: ' The errors under "Related errors" below are the ones most often confused with it.',
-    localMessage: 'On a Chinese system',
-    localMessageFrom: (who: string) => `the same message as ${who} prints it in Simplified Chinese`,
+    localMessage: 'On a Simplified Chinese system:',
     scenarios: 'Verified scenarios',
     scenariosWindows:
       'These run on Linux when the site is built. Under each one: its Windows outcome, with its source and its level (documented by Microsoft, or reported by others), never verified here.',
@@ -431,8 +430,7 @@ const zhCn: UiStrings = {
     },
     theMessage: (origin) => `${origin}消息是`,
     relatedHint: '下面“相关错误”中列出的，是最常与它混淆的错误。',
-    localMessage: '在中文系统上',
-    localMessageFrom: (who) => `${who}打印的简体中文消息`,
+    localMessage: '简体中文系统上显示为：',
     scenarios: '已验证的场景',
     scenariosWindows:
       '这些场景在构建本站时于 Linux 上运行。每个场景下面是它在 Windows 上的结果，附出处和级别（Microsoft 有文档记载，或有人报告），本站从未在 Windows 上验证。',
