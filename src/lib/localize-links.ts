@@ -9,6 +9,8 @@ const tagWithLink = /<(a|form)\b[^>]*>/g;
 export function localizeLinks(html: string, locale: Locale): string {
   if (locale === 'en') return html;
   return html.replace(tagWithLink, (tag) =>
-    tag.includes('data-no-localize') ? tag : tag.replace(/\s(href|action)="(\/[^"]*)"/, (_m, attr: string, path: string) => ` ${attr}="${localized(path, locale)}"`),
+    tag.includes('data-no-localize')
+      ? tag
+      : tag.replace(/\s(href|action)="(\/[^"]*)"/, (_m, attr: string, path: string) => ` ${attr}="${localized(path, locale)}"`),
   );
 }

@@ -41,7 +41,9 @@ export function localizeData(data: SiteData, tr: LocaleTranslations | undefined,
     errors,
     scenarios,
     messages: data.messages.map((m) => (m.note && tr.notes[m.text] ? { ...m, note: tr.notes[m.text].note } : m)),
-    counters: Object.fromEntries(Object.entries(data.counters).map(([k, c]) => [k, tr.counters[k] ? { ...c, meaning: tr.counters[k].meaning } : c])),
+    counters: Object.fromEntries(
+      Object.entries(data.counters).map(([k, c]) => [k, tr.counters[k] ? { ...c, meaning: tr.counters[k].meaning } : c]),
+    ),
     untranslated: {
       errors: new Set(data.errors.filter((e) => !tr.errors[e.name]).map((e) => e.name)),
       scenarios: new Set(data.scenarios.filter((s) => !tr.scenarios[s.slug]).map((s) => s.slug)),
