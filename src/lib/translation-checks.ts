@@ -38,6 +38,7 @@ export function translationUnits(content: Content): TranslationUnit[] {
   const units: TranslationUnit[] = [];
   const errors = new Map(content.errors.map((e) => [e.name, e]));
   for (const [locale, t] of Object.entries(content.translations)) {
+    const glossary = t.glossary ?? { terms: [], headings: {} };
     for (const [key, g] of Object.entries(t.guides)) {
       const en = content.guides.find((x) => x.error === key);
       units.push({
@@ -49,14 +50,14 @@ export function translationUnits(content: Content): TranslationUnit[] {
         sourceHash: g.sourceHash,
         english: en && englishOf.guide(en),
         pairs: en ? [[en.body, g.body]] : [],
-        structure: en ? bodyProblems(en.body, g.body, t.glossary) : [],
+        structure: en ? bodyProblems(en.body, g.body, glossary) : [],
       });
     }
     for (const [key, s] of Object.entries(t.scenarios)) {
       const en = content.scenarios.find((x) => x.slug === key);
       const structure: string[] = [];
       if (en) {
-        structure.push(...bodyProblems(en.body, s.body, t.glossary));
+        structure.push(...bodyProblems(en.body, s.body, glossary));
         if (s.segments.length !== en.segments.length)
           structure.push(`${s.segments.length} segments where the English has ${en.segments.length}`);
         s.segments.forEach((seg, i) => {
@@ -181,10 +182,20 @@ export const translationChecks: Check[] = [
     id: 'translation-glossary',
     description: 'Translations write each glossary term one way: no avoided word, and required terms where the English uses them.',
     run(content) {
-      return translationUnits(content).flatMap((u) => {
+      const units = translationUnits(content);
+      const missing = [...new Set(units.map((u) => u.locale))]
+        .filter((locale) => !(content.translations[locale] as Translations).glossary)
+        .map((locale) => ({
+          file: `content/i18n/glossary.${locale}.yaml`,
+          field: '',
+          message: `file is missing: the ${locale} translations need a glossary`,
+        }));
+      const problems = units.flatMap((u) => {
         const glossary = (content.translations[u.locale] as Translations).glossary;
+        if (!glossary) return [];
         return [...new Set(u.pairs.flatMap(([en, zh]) => glossaryProblems(en, zh, glossary)))].map((m) => problem(u, m, 'body'));
       });
+      return [...missing, ...problems];
     },
   },
 ];

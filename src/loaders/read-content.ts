@@ -244,7 +244,8 @@ function readTranslations(r: Reader, root: string, locale: string): Translations
   const keyed = <S extends z.ZodType>(paths: string[], schema: S) =>
     Object.assign({}, ...paths.map((path) => located(path, r.keyedFile(path, schema) as Record<string, object>)));
   const glossaryPath = dir('i18n', `glossary.${locale}.yaml`);
-  const glossaryRaw = r.yamlFile(glossaryPath);
+  // A locale without translations needs no glossary; one with translations does (translation-glossary says so).
+  const glossaryRaw = r.yamlFile(glossaryPath, false);
   return {
     glossary: (glossaryRaw === undefined ? undefined : r.validate(glossarySchema, glossaryRaw, r.rel(glossaryPath))) ?? {
       terms: [],

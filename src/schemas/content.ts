@@ -49,7 +49,8 @@ interface Located {
   file: string;
 }
 export interface Translations {
-  glossary: Glossary;
+  /** content/i18n/glossary.<locale>.yaml; undefined when the file is absent. */
+  glossary?: Glossary;
   guides: Record<string, GuideTranslationData & Located & { body: string }>;
   scenarios: Record<string, ScenarioTranslationData & Located & { body: string }>;
   errors: Record<string, ErrorTranslationData & Located>;

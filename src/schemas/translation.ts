@@ -58,6 +58,6 @@ export const localeTranslationsSchema = z.strictObject({
   notes: z.record(z.string(), noteTranslationSchema.extend(located)),
   scenarios: z.record(z.string(), scenarioTranslationSchema.extend(located)),
   guides: z.array(z.string()),
-  glossary: glossarySchema,
+  glossary: glossarySchema.optional(),
 });
 export type LocaleTranslations = z.infer<typeof localeTranslationsSchema>;

@@ -154,9 +154,9 @@ describe('content/errors/linux.yaml', () => {
 
   it('has search terms for the common errors', () => {
     expect(byName.get('EPIPE')?.searchTerms).toContain('管道破裂');
-    expect(byName.get('ENOENT')?.searchTerms).toContain('没有那个文件或目录');
-    expect(byName.get('EACCES')?.searchTerms).toContain('权限不够');
-    expect(byName.get('EMFILE')?.searchTerms).toContain('打开的文件过多');
+    expect(byName.get('ENOENT')?.messageZh?.text).toBe('没有那个文件或目录');
+    expect(byName.get('EACCES')?.messageZh?.text).toBe('权限不够');
+    expect(byName.get('EMFILE')?.messageZh?.text).toBe('打开的文件过多');
     expect(byName.get('EADDRNOTAVAIL')?.searchTerms).toContain('端口耗尽');
   });
 });

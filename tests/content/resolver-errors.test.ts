@@ -110,8 +110,8 @@ describe('content/errors/resolver.yaml', () => {
     expect(byName.get('EAI_NONAME')?.searchTerms).toContain('nodename nor servname provided, or not known');
     expect(byName.get('EAI_NONAME')?.searchTerms).toContain('Name does not resolve');
     expect(byName.get('EAI_AGAIN')?.searchTerms).toContain('Try again');
-    expect(byName.get('EAI_NONAME')?.searchTerms).toContain('未知的名称或服务');
-    expect(byName.get('EAI_AGAIN')?.searchTerms).toContain('域名解析暂时失败');
+    expect(byName.get('EAI_NONAME')?.messageZh?.text).toBe('未知的名称或服务');
+    expect(byName.get('EAI_AGAIN')?.messageZh?.text).toBe('域名解析暂时失败');
     expect(byName.get('ENOTFOUND')?.searchTerms).toContain('getaddrinfo ENOTFOUND');
   });
 

@@ -198,7 +198,11 @@ describe('content/errors/winsock.yaml', () => {
   });
 
   it('carries the FormatMessage texts people paste, in English and Chinese', () => {
-    const terms = (name: string) => winsockByName.get(name)?.searchTerms ?? [];
+    // What a pasted line can match: the search terms and the Chinese message (without its full stop).
+    const terms = (name: string) => {
+      const e = winsockByName.get(name);
+      return [...(e?.searchTerms ?? []), ...(e?.messageZh ? [e.messageZh.text.replace(/。$/, '')] : [])];
+    };
     expect(terms('WSAECONNRESET')).toContain('An existing connection was forcibly closed by the remote host');
     expect(terms('WSAECONNRESET')).toContain('远程主机强迫关闭了一个现有的连接');
     expect(terms('WSAECONNABORTED')).toContain('An established connection was aborted by the software in your host machine');

@@ -16,7 +16,18 @@ describe('notFoundGuess', () => {
     ['/', [], ''],
     ['/linux/%E0%A4%A/', [], '%E0%A4%A'],
   ])('%j', (path, candidates, query) => {
-    expect(notFoundGuess(path)).toEqual({ candidates, query });
+    expect(notFoundGuess(path)).toEqual({ candidates, query, locale: 'en' });
+  });
+
+  it.each([
+    ['/zh-cn/linux/ECONNRESET/', ['/zh-cn/linux/econnreset/'], 'ECONNRESET'],
+    ['/ZH-CN/Linux/ECONNRESET', ['/zh-cn/linux/econnreset/'], 'ECONNRESET'],
+    ['/zh-cn/WSAECONNRESET', ['/zh-cn/wsaeconnreset/', '/zh-cn/winsock/wsaeconnreset/'], 'WSAECONNRESET'],
+    ['/ZH-CN/', ['/zh-cn/'], ''],
+    // Already lower case under /zh-cn/: the Chinese 404 page takes over with the search box.
+    ['/zh-cn/linux/enosuchthing/', [], 'enosuchthing'],
+  ])('under /zh-cn/: %j', (path, candidates, query) => {
+    expect(notFoundGuess(path)).toEqual({ candidates, query, locale: 'zh-cn' });
   });
 
   it('never builds an address from odd characters', () => {

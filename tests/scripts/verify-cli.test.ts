@@ -73,6 +73,7 @@ describe('scripts/verify.ts', () => {
     expect(results.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(results.scenarios).sort()).toEqual(
       readdirSync(join(root, 'content', 'scenarios'))
+        .filter((f) => f.endsWith('.mdx'))
         .map((f) => f.replace(/\.mdx$/, ''))
         .sort(),
     );
