@@ -160,6 +160,8 @@ export const checks: Check[] = [
       const problems: Problem[] = [];
       for (const e of content.errors) {
         problems.push(...unknownSources(content, e.sources, errorFile(e.platform), `${e.name}.sources`));
+        if (e.messageZh)
+          problems.push(...unknownSources(content, e.messageZh.sources, errorFile(e.platform), `${e.name}.messageZh.sources`));
         if (e.platform === 'linux')
           (e.returnedBy ?? []).forEach((r, i) =>
             problems.push(...unknownSources(content, r.sources, errorFile('linux'), `${e.name}.returnedBy.${i}.sources`)),

@@ -247,10 +247,7 @@ function readTranslations(r: Reader, root: string, locale: string): Translations
   // A locale without translations needs no glossary; one with translations does (translation-glossary says so).
   const glossaryRaw = r.yamlFile(glossaryPath, false);
   return {
-    glossary: (glossaryRaw === undefined ? undefined : r.validate(glossarySchema, glossaryRaw, r.rel(glossaryPath))) ?? {
-      terms: [],
-      headings: {},
-    },
+    glossary: glossaryRaw === undefined ? undefined : r.validate(glossarySchema, glossaryRaw, r.rel(glossaryPath)),
     guides: prose('guides', guideTranslationSchema),
     scenarios: prose('scenarios', scenarioTranslationSchema),
     errors: keyed(r.list(dir('errors', locale), '.yaml'), errorTranslationSchema),

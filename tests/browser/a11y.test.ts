@@ -23,6 +23,12 @@ const pages = [
   '/search/?q=reset',
   '/compare/',
   '/api/',
+  '/zh-cn/',
+  '/zh-cn/linux/econnreset/',
+  '/zh-cn/winsock/wsaeconnreset/',
+  '/zh-cn/scenarios/rst-on-close-with-unread-data/',
+  '/zh-cn/search/?q=半关闭',
+  '/zh-cn/compare/',
 ];
 const schemes = ['light', 'dark'] as const;
 

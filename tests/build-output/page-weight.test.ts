@@ -91,7 +91,8 @@ const firstScenario = () => {
 };
 
 describe('page weight (gzip, before interaction)', () => {
-  const pages = ['/', '/linux/econnreset/', firstScenario()];
+  // Both languages alike: the Chinese pages carry the same chrome and a translated guide.
+  const pages = ['/', '/linux/econnreset/', firstScenario(), '/zh-cn/', '/zh-cn/linux/econnreset/', `/zh-cn${firstScenario()}`];
   it.each(pages)('%s: HTML + CSS + eager JS <= 25 KB', (urlPath) => {
     const { total, parts } = weight(urlPath);
     console.log(`page weight ${urlPath}: ${(total / 1024).toFixed(1)} KB gzip\n  ${parts.join('\n  ')}`);
@@ -120,23 +121,23 @@ const islands: Record<string, { island: string[]; bundle: RegExp; inline: RegExp
   // The 404 page sends an address typed in another case to its lower-case page, or fills its search box.
   'not found (404 page)': {
     island: ['not-found'],
-    bundle: /^404\.astro_astro_type_script/,
+    bundle: /^NotFound\.astro_astro_type_script/,
     inline: /notfound-search/,
-    pages: /^\/404\.html$/,
+    pages: /^\/(404\.html|zh-cn\/404\/)$/,
   },
   // The filter box of /compare/ (the column picker is CSS only).
   'compare filter': {
     island: ['compare-filter'],
     bundle: /^CompareFilter\.astro_astro_type_script/,
     inline: /compare-filter/,
-    pages: /^\/compare\/$/,
+    pages: /^(\/zh-cn)?\/compare\/$/,
   },
   // The full-text search page loads Pagefind's own UI (lazy index chunks, served from dist/pagefind/).
   'pagefind (search page)': {
     island: ['pagefind'],
     bundle: /^pagefind(-ui|-component-ui)?\.js$/,
     inline: /PagefindUI|pagefind/i,
-    pages: /^\/search\/$/,
+    pages: /^(\/zh-cn)?\/search\/$/,
   },
 };
 
