@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/{lib,loaders,scripts,content}/**/*.test.ts'] },
+        test: { name: 'unit', include: ['tests/{lib,loaders,scripts,content,i18n}/**/*.test.ts'] },
       },
       {
         // Tests over the built site; it is built once before them.

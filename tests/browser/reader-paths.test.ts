@@ -180,7 +180,7 @@ describe('footer', () => {
     const verified = await visit('/linux/econnreset/', sizes[0][1]);
     try {
       const footer = (await verified.page.textContent('footer')) ?? '';
-      expect(footer).toMatch(/Last verified: \d{4}-\d{2}-\d{2}, Linux \S+, Node v\d+/);
+      expect(footer).toMatch(/Last verified: \d{4}-\d{2}-\d{2} on Linux \S+, Node v\d+/);
       expect(await verified.page.$('footer a[href="/api/"]')).not.toBeNull();
       // All its scenarios verified: the list says so once, with no badge per row.
       expect(await verified.page.textContent('#scenarios + .list-status')).toMatch(/^All \d+ verified on Linux/);
