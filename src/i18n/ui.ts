@@ -18,7 +18,7 @@ const en = {
   otherLanguageLabel: '阅读简体中文版',
   editPage: 'Edit this page',
   /** "Last verified: <date> on <where>." around the date and the place. */
-  lastVerified: ['Last verified:', 'on ', '.'],
+  lastVerified: ['Last verified:', ' on ', '.'],
   jsonApi: 'JSON API',
   verificationReport: 'Verification report',
   footerClaim: 'Behaviour marked verified was executed when this site was built. Facts from elsewhere carry a citation.',
@@ -337,7 +337,7 @@ const zhCn: UiStrings = {
   otherLanguage: 'English',
   otherLanguageLabel: 'Read this page in English',
   editPage: '编辑本页',
-  lastVerified: ['最近验证：', '于 ', '。'],
+  lastVerified: ['最近验证：', ' 于 ', '。'],
   jsonApi: 'JSON API',
   verificationReport: '验证报告',
   footerClaim: '标为“已验证”的行为在构建本站时实际运行并核对过。来自其他地方的事实都附有出处。',
