@@ -36,7 +36,7 @@ const zhCn: ClientStrings = {
   copy: { button: '复制', copied: '已复制', code: '代码', copyWhat: (what) => `复制${what}`, logLine: '复制这条日志行' },
   search: {
     label: '搜索错误',
-    placeholder: '10054、ECONNRESET、一条日志…',
+    placeholder: '10054、ECONNRESET、日志…',
     listLabel: '匹配的错误和场景',
     help: '按 / 开始搜索。方向键选择结果，Enter 打开，Escape 关闭列表。',
     all: (q) => `在全部页面中搜索“${q}”`,
