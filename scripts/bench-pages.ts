@@ -1,4 +1,4 @@
-// Measures three page types (home, an error page, a scenario page) as a phone loads them:
+// Measures three page types (home, an error page, a scenario page), in both languages, as a phone loads them:
 // with Lighthouse (mobile preset, all four categories) when it is installed, and always in
 // the Chromium the tests use: bytes before interaction (raw and gzip), requests, First
 // Contentful Paint, Largest Contentful Paint and Cumulative Layout Shift.
@@ -14,7 +14,8 @@ import { serveDist } from './lib/serve-dist.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
-const pages = ['/', '/linux/econnreset/', '/scenarios/rst-on-close-with-unread-data/'];
+const english = ['/', '/linux/econnreset/', '/scenarios/rst-on-close-with-unread-data/'];
+const pages = [...english, ...english.map((p) => `/zh-cn${p}`)];
 /** The design's budget: HTML, CSS and JS before any interaction, gzipped. */
 const BUDGET_GZIP = 25 * 1024;
 
@@ -142,10 +143,11 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ figures, lighthouse: scores }, null, 2));
     return;
   }
-  console.log('page                                        requests  bytes    gzip     FCP ms  LCP ms  CLS');
+  const width = Math.max(...figures.map((f) => f.page.length)) + 2;
+  console.log(`${'page'.padEnd(width)}requests    bytes     gzip  FCP ms  LCP ms  CLS`);
   for (const f of figures) {
     console.log(
-      `${f.page.padEnd(44)}${String(f.requests).padStart(8)}  ${String(f.bytes).padStart(7)}  ${String(f.gzip).padStart(7)}  ${String(f.fcpMs).padStart(6)}  ${String(f.lcpMs).padStart(6)}  ${f.cls}`,
+      `${f.page.padEnd(width)}${String(f.requests).padStart(8)}  ${String(f.bytes).padStart(7)}  ${String(f.gzip).padStart(7)}  ${String(f.fcpMs).padStart(6)}  ${String(f.lcpMs).padStart(6)}  ${f.cls}`,
     );
   }
   console.log(
