@@ -6,12 +6,9 @@ export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'en';
 /** Locales with translated content under content/**\/<locale>/. */
 export const translatedLocales = locales.filter((l): l is Exclude<Locale, 'en'> => l !== defaultLocale);
-export type TranslatedLocale = (typeof translatedLocales)[number];
 
 /** The `lang` attribute (BCP 47) of each locale. */
 export const htmlLang: Record<Locale, string> = { en: 'en', 'zh-cn': 'zh-CN' };
-/** Each language named in itself, for the switcher. */
-export const localeNames: Record<Locale, string> = { en: 'English', 'zh-cn': '简体中文' };
 
 /** The locale a path belongs to: `/zh-cn/linux/` → zh-cn, `/linux/` → en. */
 export function localeOf(path: string): Locale {

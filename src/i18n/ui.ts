@@ -13,7 +13,6 @@ const en = {
   skip: 'Skip to content',
   navLabel: 'Main',
   nav: { linux: 'Linux errno', winsock: 'Winsock', compare: 'Compare', scenarios: 'Scenarios', verification: 'Verification' },
-  language: 'Language',
   otherLanguage: '中文',
   otherLanguageLabel: '阅读简体中文版',
   editPage: 'Edit this page',
@@ -22,8 +21,7 @@ const en = {
   jsonApi: 'JSON API',
   verificationReport: 'Verification report',
   footerClaim: 'Behaviour marked verified was executed when this site was built. Facts from elsewhere carry a citation.',
-  translationPending: '',
-  translationPendingLink: '',
+  translationPending: 'This page is not translated yet; the English text follows.',
   onThisPage: 'On this page',
   linkToSection: 'Link to this section',
 
@@ -335,7 +333,6 @@ const zhCn: UiStrings = {
   skip: '跳到正文',
   navLabel: '主导航',
   nav: { linux: 'Linux errno', winsock: 'Winsock', compare: '跨平台对照', scenarios: '场景', verification: '验证' },
-  language: '语言',
   otherLanguage: 'English',
   otherLanguageLabel: 'Read this page in English',
   editPage: '编辑本页',
@@ -344,7 +341,6 @@ const zhCn: UiStrings = {
   verificationReport: '验证报告',
   footerClaim: '标为“已验证”的行为在构建本站时实际运行并核对过。来自其他地方的事实都附有出处。',
   translationPending: '本页的中文翻译尚未完成，以下为英文原文。',
-  translationPendingLink: '参与翻译',
   onThisPage: '本页内容',
   linkToSection: '链接到本节',
 
