@@ -114,7 +114,9 @@ describe('two languages in dist/', () => {
       expect(page(p)).toContain('po/zh_CN.po');
     }
     expect(page('/zh-cn/winsock/wsaeconnreset/')).toContain('远程主机强迫关闭了一个现有的连接。');
-    expect(page('/zh-cn/linux/econnreset/')).toContain('<title>ECONNRESET (104): Connection reset by peer（连接被对方重设） · errno.kb</title>');
+    expect(page('/zh-cn/linux/econnreset/')).toContain(
+      '<title>ECONNRESET (104): Connection reset by peer（连接被对方重设） · errno.kb</title>',
+    );
     expect(page('/linux/econnreset/')).toContain('<title>ECONNRESET (104): Connection reset by peer · errno.kb</title>');
   });
 
