@@ -33,8 +33,17 @@ const stringsOf = (value: unknown): string[] =>
         ? Object.values(value).flatMap(stringsOf)
         : [];
 
-/** Every translated unit of every locale, paired with its English. */
+// The three checks and scripts/i18n.ts all need the units of the same content: pair them once.
+const pairedUnits = new WeakMap<Content, TranslationUnit[]>();
+
+/** Every translated unit of every locale, paired with its English (computed once per content). */
 export function translationUnits(content: Content): TranslationUnit[] {
+  let units = pairedUnits.get(content);
+  if (!units) pairedUnits.set(content, (units = pairUnits(content)));
+  return units;
+}
+
+function pairUnits(content: Content): TranslationUnit[] {
   const units: TranslationUnit[] = [];
   const errors = new Map(content.errors.map((e) => [e.name, e]));
   for (const [locale, t] of Object.entries(content.translations)) {
