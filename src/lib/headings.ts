@@ -3,6 +3,7 @@
 // enough sections gets an on-page table of contents twice: a collapsible one before the first
 // h2 (phones) and a side rail after </main> (desktop). CSS shows one of them per width.
 // Pages are our own markup: headings never nest, so a plain scan is enough.
+import { t } from '../i18n/ui.ts';
 
 export interface Heading {
   level: 2 | 3;
@@ -47,7 +48,7 @@ export interface HeadingLabels {
   onThisPage: string;
   linkToSection: string;
 }
-const english: HeadingLabels = { onThisPage: 'On this page', linkToSection: 'Link to this section' };
+const english: HeadingLabels = t('en');
 
 export function linkHeadings(main: string, taken: Set<string>, labels: HeadingLabels = english): { html: string; headings: Heading[] } {
   const headings: Heading[] = [];
