@@ -11,6 +11,7 @@ import { readContent } from '../src/loaders/read-content.ts';
 import { translationChecks, translationUnits, type TranslationUnit } from '../src/lib/translation-checks.ts';
 import { sourceHashOf } from '../src/lib/translation.ts';
 import { formatProblem, ContentError } from '../src/lib/problems.ts';
+import { checkContent } from '../src/lib/checks.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const [command = 'check', ...args] = process.argv.slice(2);
@@ -26,10 +27,10 @@ try {
 }
 const units = translationUnits(content).filter((u) => files.size === 0 || files.has(u.file));
 const problemsOf = (ids: string[]) =>
-  translationChecks
-    .filter((c) => ids.includes(c.id))
-    .flatMap((c) => c.run(content).map((p) => ({ ...p, message: `[${c.id}] ${p.message}` })))
-    .filter((p) => files.size === 0 || files.has(p.file));
+  checkContent(
+    content,
+    translationChecks.filter((c) => ids.includes(c.id)),
+  ).filter((p) => files.size === 0 || files.has(p.file));
 
 if (command === 'check') {
   const problems = problemsOf(translationChecks.map((c) => c.id));
